@@ -1,0 +1,87 @@
+/**
+ * The layout budget: how much a slide holds, estimated from display widths.
+ * Geometry follows styles/index.css on Slidev's 980x552 canvas (default layout padding 56px x 40px).
+ */
+import type { BlockContent, List, ListItem, Table } from 'mdast'
+import type { Block, Card } from './types'
+import { plainText, wrapText } from './text'
+
+export const FONT_PX = 20
+export const LINE_PX = 32
+/** Smallest font we ever use on a slide (tables and code get smaller before they split). */
+export const FONT_FLOOR_PX = 14
+/** Width of the content box and height left for the body under the title. */
+export const BODY_W = 868
+export const BODY_H = 400
+const CARD_GAP = 14
+/** One display unit (half a CJK character) in px; Latin letters average a little over half an em. */
+const unitPx = (font: number) => font * 0.55
+
+export function linesFor(text: string, widthPx: number, font = FONT_PX): number {
+  const max = Math.max(4, Math.floor(widthPx / unitPx(font)))
+  return Math.max(1, wrapText(text, max).length)
+}
+
+function listHeight(list: List, width: number): number {
+  return list.children.reduce((h, item) => h + itemHeight(item, width - 26), 0)
+}
+
+function itemHeight(item: ListItem, width: number): number {
+  let h = 0
+  for (const child of item.children)
+    h += child.type === 'list' ? listHeight(child, width) : linesFor(plainText(child), width) * LINE_PX + 6
+  return h
+}
+
+function tableHeight(table: Table, width: number): number {
+  const cols = Math.max(1, table.children[0]?.children.length ?? 1)
+  const colW = width / cols - 16
+  return table.children.reduce((h, row) => {
+    const lines = Math.max(1, ...row.children.map(c => linesFor(plainText(c), colW, 18)))
+    return h + lines * 28 + 12
+  }, 0)
+}
+
+export function contentHeight(node: BlockContent, width = BODY_W): number {
+  switch (node.type) {
+    case 'list': return listHeight(node, width) + 6
+    case 'table': return tableHeight(node, width) + 12
+    case 'code': return node.value.split('\n').length * 22 + 32
+    case 'blockquote': return node.children.reduce((h, c) => h + contentHeight(c as BlockContent, width - 40), 16)
+    default: return linesFor(plainText(node), width) * LINE_PX + 8
+  }
+}
+
+export function blockHeight(block: Block, width = BODY_W): number {
+  switch (block.kind) {
+    case 'paragraph':
+    case 'list':
+    case 'table':
+      return contentHeight(block.node, width)
+    case 'code': return contentHeight({ type: 'code', value: block.value }, width)
+    case 'quote': return block.content.reduce((h, c) => h + contentHeight(c, width - 40), 16)
+    case 'image': return 280
+    case 'terms': return block.items.reduce((h, i) => h + linesFor(`${i.term} ${plainText(i.description)}`, width) * LINE_PX + 6, 0)
+    case 'links': return block.links.length * 56
+    case 'timeline': return BODY_H
+  }
+}
+
+export function columnWidth(columns: number): number {
+  return (BODY_W - CARD_GAP * (columns - 1)) / columns
+}
+
+/** Height of a card in a grid of `columns` (padding, term line, body lines at 0.85em when compact). */
+export function cardHeight(card: Card, columns: number): number {
+  const inner = columnWidth(columns) - 41
+  const body = card.content.reduce((h, c) => h + contentHeight(c, inner), 0)
+  return 24 + 34 + body
+}
+
+/** Height of cards laid out in rows of `columns`. */
+export function gridHeight(cards: Card[], columns: number): number {
+  let h = 0
+  for (let i = 0; i < cards.length; i += columns)
+    h += Math.max(...cards.slice(i, i + columns).map(c => cardHeight(c, columns))) + CARD_GAP
+  return h - CARD_GAP
+}

@@ -1,0 +1,69 @@
+/** notedeck's command line. The single place that prints errors and sets the exit code. */
+import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { NotedeckError, formatPoint, isNotedeckError } from './errors'
+import { runDev } from './dev'
+import { runExport } from './export-command'
+import { runGenerate } from './generate-command'
+import { USAGE } from './usage'
+
+export interface CommonOptions {
+  notes: string
+  config?: string
+  offline: boolean
+}
+
+export function parseCommon(argv: string[], extra: ParseArgsConfig['options'] = {}) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      config: { type: 'string', short: 'c' },
+      offline: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...extra,
+    },
+  })
+  if (positionals.length > 1)
+    throw new NotedeckError('USAGE', `expected one notes file, got ${positionals.length}: ${positionals.join(' ')}`)
+  return { values: values as Record<string, string | boolean | undefined>, notes: positionals[0] }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  switch (command) {
+    case 'generate': return runGenerate(rest)
+    case 'export': return runExport(rest)
+    case 'dev': return runDev(rest)
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE)
+      return command ? 0 : 2
+    default:
+      throw new NotedeckError('USAGE', `unknown command "${command}"`, { hint: 'commands: generate, dev, export' })
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code },
+  (error: unknown) => {
+    if (isNotedeckError(error)) {
+      console.error(`notedeck: ${error.format()}`)
+      process.exitCode = error.code === 'USAGE' ? 2 : 1
+    }
+    else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`notedeck: ${error.message} [USAGE]\n  hint: npm run generate -- --help`)
+      process.exitCode = 2
+    }
+    else {
+      console.error('notedeck: internal error, please report it with the notes that caused it:')
+      console.error(error)
+      process.exitCode = 70
+    }
+  },
+)
+
+export { formatPoint }

@@ -1,0 +1,45 @@
+/** The few words notedeck adds to a deck, in the notes' language. */
+import type { Notes } from './types'
+
+export interface Strings {
+  agenda: string
+  continued: string
+  references: string
+  overview: string
+  imageMissing: (url: string) => string
+  abridged: string
+}
+
+const zh: Strings = {
+  agenda: '目录',
+  continued: '（续）',
+  references: '参考资料',
+  overview: '概览',
+  imageMissing: url => `（图片未能加载，已从幻灯片中略去：${url}）`,
+  abridged: '（完整内容见讲者备注）',
+}
+
+const en: Strings = {
+  agenda: 'Agenda',
+  continued: ' (cont.)',
+  references: 'References',
+  overview: 'Overview',
+  imageMissing: url => `(Image could not be loaded and was left out of the slide: ${url})`,
+  abridged: '(full text in the speaker notes)',
+}
+
+export type Lang = 'zh' | 'en'
+
+export function stringsFor(lang: Lang): Strings {
+  return lang === 'zh' ? zh : en
+}
+
+/** Chinese when a noticeable share of the section titles is CJK. */
+export function detectLang(notes: Notes): Lang {
+  const titles: string[] = []
+  const walk = (s: Notes['sections']) => s.forEach((x) => { titles.push(x.title); walk(x.children) })
+  walk(notes.sections)
+  const all = titles.join('')
+  const cjk = all.match(/[\u4E00-\u9FFF]/gu)?.length ?? 0
+  return cjk * 4 >= all.length && cjk > 0 ? 'zh' : 'en'
+}

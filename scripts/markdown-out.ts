@@ -1,0 +1,51 @@
+/**
+ * mdast content from the notes -> Markdown for a slide body. Raw HTML becomes literal text,
+ * script-capable URLs lose their link, images point at their local copy or are left out.
+ * The caller wraps the result in a `v-pre` element so Vue never reads `{{ }}` in it. Pure.
+ */
+import type { BlockContent, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast'
+import { gfmToMarkdown } from 'mdast-util-gfm'
+import { toMarkdown } from 'mdast-util-to-markdown'
+
+const SAFE_URL = /^(https?:|mailto:|\/|\.{0,2}\/|#|[^:]*$)/i
+
+export type ImageMap = ReadonlyMap<string, string | undefined>
+
+function clean(node: RootContent, images: ImageMap): RootContent[] {
+  switch (node.type) {
+    case 'html':
+      return [{ type: 'text', value: node.value }]
+    case 'image': {
+      const local = images.get(node.url)
+      return local ? [{ ...node, url: local }] : []
+    }
+    case 'link':
+      if (!SAFE_URL.test(node.url.trim()))
+        return cleanChildren(node, images).children as RootContent[]
+      return [cleanChildren(node, images) as RootContent]
+    case 'code':
+      return [{ ...node, lang: node.lang && /^[\w+#-]{1,30}$/.test(node.lang) ? node.lang : null, meta: null }]
+    case 'thematicBreak':
+    case 'definition':
+    case 'footnoteDefinition':
+      return []
+    default:
+      return 'children' in node ? [cleanChildren(node, images) as RootContent] : [node]
+  }
+}
+
+function cleanChildren<T extends Parents>(node: T, images: ImageMap): T {
+  const children = (node.children as RootContent[]).flatMap(c => clean(c, images))
+  return { ...node, children } as T
+}
+
+export function toSlideMarkdown(content: Array<BlockContent | PhrasingContent>, images: ImageMap): string {
+  const root: Root = { type: 'root', children: content.flatMap(c => clean(c as RootContent, images)) }
+  return toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', listItemIndent: 'one', fence: '`', fences: true }).trim()
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+export type { Nodes }

@@ -1,0 +1,19 @@
+/** Where things are: the project root (this package), the default notes and outputs. */
+import { basename, extname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
+export const DEFAULT_NOTES = join(ROOT, 'data', 'notes.md')
+export const DEFAULT_SLIDES = join(ROOT, 'slides.md')
+
+/**
+ * The slides file that `dev` and `export` generate. The default notes use the committed slides.md;
+ * other notes get their own file in the project root (Slidev takes styles, setup and components
+ * from the folder of the slides), so exporting them never overwrites slides.md.
+ */
+export function slidesFor(notes: string): string {
+  if (resolve(notes) === DEFAULT_NOTES)
+    return DEFAULT_SLIDES
+  const stem = basename(notes, extname(notes)).replace(/[^\w.-]+/g, '_') || 'notes'
+  return join(ROOT, `.notedeck-${stem}.slides.md`)
+}

@@ -1,0 +1,82 @@
+/** Definition cards: groups of defined terms as a grid, a classification of groups as a tree. Pure. */
+import type { BlockContent, Paragraph } from 'mdast'
+import type { Block, Card, Section, Slide, Span } from './types'
+import type { PlanContext } from './plan'
+import { BODY_H, cardHeight, gridHeight } from './budget'
+import { chunk } from './split'
+import { cardNotes } from './speaker-notes'
+import { treeDiagram } from './mermaid'
+import { plainText, sentences } from './text'
+
+/** A heading whose sub-headings are all terms with a definition and nothing else. */
+export function isDefinitionGroup(section: Section): boolean {
+  return section.children.length >= 2
+    && section.children.every(c => c.definition && c.blocks.length === 0 && c.children.length === 0)
+}
+
+/** A heading whose sub-headings are all definition groups: a classification. */
+export function isTaxonomy(section: Section): boolean {
+  return section.children.length >= 2 && !section.definition && section.children.every(isDefinitionGroup)
+}
+
+export function taxonomySlide(section: Section, kicker: string | undefined, ctx: PlanContext): Slide {
+  const tree = { label: section.title, children: section.children.map(g => ({ label: g.title, children: g.children.map(t => ({ label: t.title, children: [] })) })) }
+  return {
+    title: section.title,
+    ...(kicker ? { kicker } : {}),
+    level: 2,
+    body: { kind: 'diagram', mermaid: treeDiagram(tree) },
+    notes: section.children.map(g => `${g.title}: ${g.children.map(t => t.title).join(ctx.lang === 'zh' ? '、' : ', ')}`),
+    source: section.span,
+  }
+}
+
+/** Keeps the lead sentences of a card that is too tall even alone; the full text stays in the notes. */
+function abridge(card: Card, ctx: PlanContext): Card {
+  const all = sentences(card.content.map(c => plainText(c)).join(' '))
+  const make = (n: number): Card => ({ term: card.term, abridged: true, content: [{ type: 'paragraph', children: [{ type: 'text', value: `${all.slice(0, n).join('')} ${ctx.strings.abridged}` }] } as Paragraph] })
+  let n = all.length - 1
+  while (n > 1 && cardHeight(make(n), 1) > BODY_H)
+    n--
+  return make(Math.max(1, n))
+}
+
+function columnsFor(cards: Card[]): 1 | 2 | 3 {
+  const widest: 1 | 2 | 3 = cards.length >= 3 ? 3 : cards.length === 2 ? 2 : 1
+  for (const cols of [widest, 2, 1] as const) {
+    if (cols <= widest && cards.every(c => cardHeight(c, cols) <= BODY_H) && (cols < 3 || gridHeight(cards.slice(0, 3), 3) <= BODY_H))
+      return cols
+  }
+  return 1
+}
+
+export function gridSlides(title: string, kicker: string | undefined, input: Card[], source: Span | undefined, ctx: PlanContext): Slide[] {
+  const cards = input.map(c => (cardHeight(c, 1) > BODY_H ? abridge(c, ctx) : c))
+  const columns = columnsFor(cards)
+  const rows = chunk(cards, cs => cs.length, columns)
+  const pages = chunk(rows, rs => gridHeight(rs.flat(), columns), BODY_H)
+  return pages.map(page => ({
+    title,
+    ...(kicker ? { kicker } : {}),
+    level: 2 as const,
+    body: { kind: 'cards' as const, cards: page.flat(), columns },
+    notes: page.flat().map((c) => {
+      const full = input.find(x => x.term === c.term) ?? c
+      return cardNotes(full)
+    }),
+    ...(source ? { source } : {}),
+  }))
+}
+
+export function cardSlides(title: string, kicker: string | undefined, terms: Section[], ctx: PlanContext): Slide[] {
+  const cards: Card[] = terms.map(t => ({ term: t.title, content: t.definition?.content ?? [], abridged: false }))
+  const first = terms[0]
+  const last = terms[terms.length - 1]
+  const source = first && last ? { start: first.span.start, end: (last.definition?.span ?? last.span).end } : undefined
+  return gridSlides(title, kicker, cards, source, ctx)
+}
+
+export function termCardSlides(title: string, kicker: string | undefined, block: Extract<Block, { kind: 'terms' }>, ctx: PlanContext): Slide[] {
+  const cards: Card[] = block.items.map(i => ({ term: i.term, abridged: false, content: [{ type: 'paragraph', children: i.description } as BlockContent] }))
+  return gridSlides(title, kicker, cards, block.span, ctx)
+}

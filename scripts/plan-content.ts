@@ -1,0 +1,90 @@
+/** Content slides: ordinary blocks packed to the layout budget; timelines, term lists and links get slides of their own. Pure. */
+import type { Block, Slide, Span } from './types'
+import type { PlanContext } from './plan'
+import { blockNotes } from './speaker-notes'
+import { packBlocks, splitBlock } from './split'
+import { termCardSlides } from './plan-cards'
+import { timelineDiagram } from './mermaid'
+
+/** Periods per timeline slide: beyond this the columns get too narrow for their labels. */
+export const TIMELINE_MAX = 5
+
+export function spanOfBlocks(blocks: Block[]): Span | undefined {
+  const spans = blocks.map(b => (b.kind === 'image' ? b.image.span : b.span))
+  const first = spans[0]
+  const last = spans[spans.length - 1]
+  return first && last ? { start: first.start, end: last.end } : undefined
+}
+
+/** Drops images that cannot be shown (with a line in the notes) and points the rest at their local copy. */
+function resolveImages(blocks: Block[], ctx: PlanContext): { blocks: Block[], notes: string[] } {
+  const out: Block[] = []
+  const notes: string[] = []
+  for (const b of blocks) {
+    if (b.kind !== 'image') {
+      out.push(b)
+      continue
+    }
+    const local = ctx.images.get(b.image.url)
+    if (local)
+      out.push({ kind: 'image', image: { ...b.image, url: local } })
+    else
+      notes.push(ctx.strings.imageMissing(b.image.url))
+  }
+  return { blocks: out, notes }
+}
+
+function textSlides(title: string, kicker: string | undefined, blocks: Block[], extraNotes: string[]): Slide[] {
+  return packBlocks(blocks).map((page, i, pages) => {
+    const source = spanOfBlocks(page)
+    return {
+      title,
+      ...(kicker ? { kicker } : {}),
+      level: 2 as const,
+      body: { kind: 'content' as const, blocks: page },
+      notes: [...page.flatMap(blockNotes), ...(i === pages.length - 1 ? extraNotes : [])],
+      ...(source ? { source } : {}),
+    }
+  })
+}
+
+export function contentSlides(title: string, kicker: string | undefined, input: Block[], ctx: PlanContext): Slide[] {
+  const { blocks, notes: imageNotes } = resolveImages(input, ctx)
+  const slides: Slide[] = []
+  let pending: Block[] = []
+  const flush = (extra: string[] = []) => {
+    if (pending.length)
+      slides.push(...textSlides(title, kicker, pending, extra))
+    else if (extra.length && slides.length)
+      slides[slides.length - 1]!.notes.push(...extra)
+    pending = []
+  }
+  for (const block of blocks) {
+    if (block.kind === 'timeline') {
+      flush()
+      for (let i = 0; i < block.periods.length; i += TIMELINE_MAX) {
+        const periods = block.periods.slice(i, i + TIMELINE_MAX)
+        const piece = { ...block, periods }
+        slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'diagram', mermaid: timelineDiagram(periods) }, notes: blockNotes(piece), source: block.span })
+      }
+    }
+    else if (block.kind === 'terms') {
+      flush()
+      slides.push(...termCardSlides(title, kicker, block, ctx))
+    }
+    else if (block.kind === 'links') {
+      flush()
+      for (const piece of splitBlock(block)) {
+        if (piece.kind === 'links')
+          slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'links', links: piece.links }, notes: blockNotes(piece), source: piece.span })
+      }
+    }
+    else {
+      pending.push(block)
+    }
+  }
+  flush(imageNotes)
+  if (imageNotes.length && slides.length === 0)
+    slides.push(...textSlides(title, kicker, [], imageNotes))
+  return slides
+}

@@ -1,0 +1,111 @@
+/**
+ * The typed notes model and the slide plan: the data that flows between the pure stages
+ * parse -> model -> plan -> render. Every model node keeps its source position.
+ */
+import type { BlockContent, List, Paragraph, PhrasingContent, Table } from 'mdast'
+
+export interface Point { line: number, column: number }
+export interface Span { start: Point, end: Point }
+
+/** The notes as the generator understands them. */
+export interface Notes {
+  /** Display name of the notes file, used in messages. */
+  file: string
+  /** Text of a single leading H1 that titles the whole notes, if there is one. */
+  title?: string
+  /** Content before the first section heading. */
+  intro: Block[]
+  sections: Section[]
+}
+
+export interface Section {
+  title: string
+  depth: number
+  span: Span
+  /** A blockquote directly under the heading: the heading is a term, the quote its definition. */
+  definition?: Definition
+  blocks: Block[]
+  children: Section[]
+}
+
+export interface Definition {
+  content: BlockContent[]
+  span: Span
+}
+
+/** One period of a history: `name (start-end) description`. */
+export interface Period {
+  name: string
+  start: string
+  end: string
+  description: string
+  span: Span
+}
+
+/** A list item that leads with a term: `**term** text`, `term: text`, or `English term 中文说明`. */
+export interface TermItem {
+  term: string
+  description: PhrasingContent[]
+  span: Span
+}
+
+export interface LinkItem {
+  text: string
+  url: string
+  span: Span
+}
+
+export interface ImageRef {
+  url: string
+  alt: string
+  width?: number
+  span: Span
+}
+
+export type Block =
+  | { kind: 'paragraph', node: Paragraph, span: Span }
+  | { kind: 'list', node: List, span: Span }
+  | { kind: 'timeline', periods: Period[], span: Span }
+  | { kind: 'terms', items: TermItem[], span: Span }
+  | { kind: 'links', links: LinkItem[], span: Span }
+  | { kind: 'table', node: Table, span: Span }
+  | { kind: 'code', lang: string | undefined, value: string, span: Span }
+  | { kind: 'image', image: ImageRef }
+  | { kind: 'quote', content: BlockContent[], span: Span }
+
+/** What the planner decides for one slide; the renderer turns it into Slidev markdown. */
+export type SlideBody =
+  | { kind: 'cover', title: string, subtitle?: string, author?: string, date?: string }
+  | { kind: 'agenda', items: string[] }
+  | { kind: 'divider', subtitle?: string[] }
+  | { kind: 'cards', cards: Card[], columns: 1 | 2 | 3 }
+  | { kind: 'content', blocks: Block[] }
+  | { kind: 'diagram', mermaid: string, caption?: string }
+  | { kind: 'links', links: LinkItem[] }
+
+export interface Card {
+  term: string
+  content: BlockContent[]
+  /** True when the card shows only the lead of a longer text (the rest is in the notes). */
+  abridged: boolean
+}
+
+export interface Slide {
+  title: string
+  /** The parent section's title, shown small above the slide title. */
+  kicker?: string
+  /** Outline level for the PDF bookmarks and Slidev's table of contents. */
+  level: 1 | 2
+  /** `2/3` style marker when one section continues over several slides. */
+  part?: { index: number, count: number }
+  body: SlideBody
+  /** Speaker notes as Markdown-safe plain text paragraphs. */
+  notes: string[]
+  /** Where in the notes this slide comes from. */
+  source?: Span
+}
+
+export interface Warning {
+  message: string
+  span?: Span
+}

@@ -1,0 +1,15 @@
+export const USAGE = `notedeck: structured Markdown notes -> Slidev deck -> PDF
+
+  npm run generate [-- <notes.md>] [-o <slides.md>]   write the Slidev deck (default data/notes.md -> slides.md)
+  npm run dev      [-- <notes.md>] [slidev options]   generate, watch the notes, and serve the deck (e.g. --port 3031)
+  npm run export   [-- <notes.md>] [-o <file.pdf>]    generate, then export the PDF (default dist/slides.pdf)
+
+Options:
+  -o, --out <path>       output file
+  -c, --config <file>    deck config (default: deck.yaml beside the notes)
+      --offline          do not fetch remote images (cached copies are still used)
+      --timeout <ms>     export: time limit for rendering (default 60000)
+      --dark             export: dark theme
+  -h, --help             this text
+
+Environment: CHROMIUM_PATH picks the browser for export.`

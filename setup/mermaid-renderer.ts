@@ -1,0 +1,31 @@
+import { defineMermaidRendererSetup } from '@slidev/types'
+import mermaid from 'mermaid/dist/mermaid.esm.mjs'
+import { FONT_FAMILY, mermaidConfig } from './mermaid-config'
+
+let counter = 0
+
+/**
+ * Slidev shows the diagram in a shadow root, out of reach of the deck's CSS. Mermaid caps the SVG at
+ * its natural width; let it fill the slide's width instead, up to the height the slide has left.
+ */
+function fitToBox(svg: string): string {
+  return svg.replace(/^<svg([^>]*?)\sstyle="[^"]*"/, '<svg$1 style="max-width: 100%; max-height: 390px; height: auto; display: block; margin: 0 auto"')
+    .replace(/^<svg([^>]*?)\swidth="[^"]*"/, '<svg$1 width="100%"')
+}
+
+/**
+ * Mermaid measures label text when it renders. The bundled CJK font is split into
+ * unicode-range subsets that load lazily, so we load the subsets a diagram needs
+ * before Mermaid measures; otherwise boxes are sized for a fallback font.
+ */
+export default defineMermaidRendererSetup(() => async (code: string, options: Record<string, unknown>) => {
+  const text = code.replace(/\s+/g, '')
+  await Promise.all([
+    document.fonts.load(`400 16px ${FONT_FAMILY}`, text),
+    document.fonts.load(`700 16px ${FONT_FAMILY}`, text),
+  ])
+  mermaid.initialize({ startOnLoad: false, ...mermaidConfig, ...options })
+  const container = document.getElementById('mermaid-rendering-container') ?? undefined
+  const { svg } = await mermaid.render(`nd-mermaid-${++counter}`, code, container)
+  return fitToBox(svg)
+})
