@@ -8,6 +8,7 @@ export interface Strings {
   overview: string
   imageMissing: (url: string) => string
   abridged: string
+  imageOmitted: string
 }
 
 const zh: Strings = {
@@ -17,6 +18,7 @@ const zh: Strings = {
   overview: '概览',
   imageMissing: url => `（图片未能加载，已从幻灯片中略去：${url}）`,
   abridged: '（完整内容见讲者备注）',
+  imageOmitted: '（此处的图片无法加载，见讲者备注）',
 }
 
 const en: Strings = {
@@ -26,6 +28,7 @@ const en: Strings = {
   overview: 'Overview',
   imageMissing: url => `(Image could not be loaded and was left out of the slide: ${url})`,
   abridged: '(full text in the speaker notes)',
+  imageOmitted: '(The image here could not be loaded; see the speaker notes.)',
 }
 
 export type Lang = 'zh' | 'en'

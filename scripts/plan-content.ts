@@ -16,7 +16,7 @@ export function spanOfBlocks(blocks: Block[]): Span | undefined {
   return first && last ? { start: first.start, end: last.end } : undefined
 }
 
-/** Drops images that cannot be shown (with a line in the notes) and points the rest at their local copy. */
+/** Drops images that cannot be shown, with a line in the notes. (The renderer points the rest at their local copy.) */
 function resolveImages(blocks: Block[], ctx: PlanContext): { blocks: Block[], notes: string[] } {
   const out: Block[] = []
   const notes: string[] = []
@@ -25,9 +25,8 @@ function resolveImages(blocks: Block[], ctx: PlanContext): { blocks: Block[], no
       out.push(b)
       continue
     }
-    const local = ctx.images.get(b.image.url)
-    if (local)
-      out.push({ kind: 'image', image: { ...b.image, url: local } })
+    if (ctx.images.get(b.image.url))
+      out.push(b)
     else
       notes.push(ctx.strings.imageMissing(b.image.url))
   }
@@ -84,7 +83,10 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
     }
   }
   flush(imageNotes)
-  if (imageNotes.length && slides.length === 0)
-    slides.push(...textSlides(title, kicker, [], imageNotes))
+  if (imageNotes.length && slides.length === 0) {
+    // The section held nothing but images that cannot be shown: keep its place in the deck, say why.
+    const notice: Block = { kind: 'paragraph', node: { type: 'paragraph', children: [{ type: 'text', value: ctx.strings.imageOmitted }] }, span: input[0]!.kind === 'image' ? input[0]!.image.span : input[0]!.span }
+    slides.push(...textSlides(title, kicker, [notice], imageNotes).map(s => ({ ...s, notes: imageNotes })))
+  }
   return slides
 }

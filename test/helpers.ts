@@ -1,0 +1,33 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import type { DeckConfig } from '../scripts/config'
+import { EMPTY_CONFIG, parseConfig } from '../scripts/config'
+import { buildDeck } from '../scripts/generate'
+import { imageUrls, resolveImages } from '../scripts/images'
+import { parseMarkdown } from '../scripts/parse'
+import { ROOT } from '../scripts/paths'
+
+export const NOTES = join(ROOT, 'data', 'notes.md')
+export const CONFIG = join(ROOT, 'data', 'deck.yaml')
+export const FIXTURES = join(ROOT, 'test', 'fixtures')
+
+export const readText = (p: string) => readFileSync(p, 'utf8')
+export const defaultConfig = (): DeckConfig => parseConfig(readText(CONFIG), 'data/deck.yaml')
+export const tempDir = () => mkdtempSync(join(tmpdir(), 'notedeck-'))
+
+/** Generates in memory, as `npm run generate --offline` would: images resolved without the network. */
+export async function deckFrom(text: string, file: string, config: DeckConfig = EMPTY_CONFIG, notesDir = dirname(file), deckDir = ROOT) {
+  const root = parseMarkdown(text)
+  const { images } = await resolveImages(imageUrls(root), { notesDir, deckDir, offline: true, timeoutMs: 1 })
+  return buildDeck({ text, file, config, images, root })
+}
+
+export const defaultDeck = () => deckFrom(readText(NOTES), 'data/notes.md', defaultConfig(), dirname(NOTES))
+
+/** The Mermaid blocks of a generated slides.md. */
+export function mermaidBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map(m => m[1]!)
+}
+
+export const stem = (p: string) => basename(p, '.md')
