@@ -1,5 +1,5 @@
 /** The deck config (data/deck.yaml): metadata the notes do not carry. Untrusted input, so validated with zod. */
-import { LineCounter, parseDocument } from 'yaml'
+import { LineCounter, isMap, isScalar, parseDocument } from 'yaml'
 import { z } from 'zod'
 import { NotedeckError } from './errors'
 
@@ -45,7 +45,12 @@ export function parseConfig(source: string, file: string): DeckConfig {
     return result.data
   const issue = result.error.issues[0]!
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
-  const node = path.length ? doc.getIn(path, true) : doc.contents
+  let node: unknown = path.length ? doc.getIn(path, true) : doc.contents
+  if (issue.code === 'unrecognized_keys' && isMap(node)) {
+    // Point at the unknown key itself, not at the map that holds it.
+    const pair = node.items.find(p => isScalar(p.key) && p.key.value === issue.keys[0])
+    node = pair?.key ?? node
+  }
   const offset = node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? node.range[0] as number : 0
   const pos = lineCounter.linePos(offset)
   const where = path.length ? `${path.join('.')}: ` : ''

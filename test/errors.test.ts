@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { findBrowser } from '../scripts/browser'
+import { parseConfig } from '../scripts/config'
+import { NotedeckError } from '../scripts/errors'
+import { decodeNotes, readNotes } from '../scripts/read'
+import { ROOT } from '../scripts/paths'
+import { tempDir } from './helpers'
+
+const run = promisify(execFile)
+const enc = (s: string) => new TextEncoder().encode(s)
+
+async function cli(...args: string[]): Promise<{ code: number, stdout: string, stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), ...args], { cwd: ROOT })
+    return { code: 0, stdout, stderr }
+  }
+  catch (e) {
+    const err = e as { code: number, stdout: string, stderr: string }
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
+  }
+}
+
+describe('reading notes', () => {
+  it('accepts a UTF-8 BOM and CRLF line endings', () => {
+    const { text } = decodeNotes(new Uint8Array([0xEF, 0xBB, 0xBF, ...enc('## 标题\r\n\r\n文本\r\n')]), 'n.md')
+    expect(text).toBe('## 标题\n\n文本\n')
+  })
+  it('decodes GB18030 (GBK) Chinese with a warning that says how to convert', () => {
+    const gbk = new Uint8Array([0xB4, 0xF3, 0xC4, 0xA3, 0xD0, 0xCD]) // 大模型
+    const { text, warnings } = decodeNotes(new Uint8Array([...enc('## '), ...gbk, 0x0A]), 'n.md')
+    expect(text).toBe('## 大模型\n')
+    expect(warnings[0]?.message).toMatch(/GB18030.*iconv -f GB18030 -t UTF-8/)
+  })
+  it('refuses binary content', () => {
+    expect(() => decodeNotes(new Uint8Array([0x89, 0x50, 0x4E, 0x47, 0, 0, 1]), 'x.png')).toThrow(/binary file/)
+  })
+  it('refuses empty and whitespace-only notes', () => {
+    expect(() => decodeNotes(enc(' \n\t\n'), 'e.md')).toThrowError(expect.objectContaining({ code: 'NOTES_EMPTY' }))
+  })
+  it('names the file for a missing file and a directory', async () => {
+    await expect(readNotes('/no/such/notes.md')).rejects.toMatchObject({ code: 'NOTES_NOT_FOUND', where: { file: '/no/such/notes.md' } })
+    await expect(readNotes(tempDir())).rejects.toMatchObject({ code: 'NOTES_NOT_FILE' })
+  })
+})
+
+describe('the deck config', () => {
+  it('accepts the shipped config', () => {
+    expect(parseConfig('title: T\nflows:\n  - section: S\n    start: a\n', 'deck.yaml')).toMatchObject({ title: 'T', flows: [{ section: 'S', start: 'a' }] })
+  })
+  it('names file:line:col for an unknown key', () => {
+    try {
+      parseConfig('title: T\nflows:\n  - section: S\n    stat: a\n', 'deck.yaml')
+      expect.unreachable()
+    }
+    catch (e) {
+      expect(e).toBeInstanceOf(NotedeckError)
+      expect((e as NotedeckError).format()).toMatch(/^deck\.yaml:4:5: flows\.0: Unrecognized key: "stat"/)
+    }
+  })
+  it('names file:line:col for a value of the wrong type', () => {
+    expect(() => parseConfig('title: T\nlang: fr\n', 'deck.yaml')).toThrowError(expect.objectContaining({ where: { file: 'deck.yaml', line: 2, column: 7 } }))
+  })
+  it('names file:line:col for broken YAML', () => {
+    expect(() => parseConfig('title: [unclosed\n', 'deck.yaml')).toThrowError(expect.objectContaining({ code: 'CONFIG_INVALID', where: expect.objectContaining({ line: expect.any(Number) }) }))
+  })
+})
+
+describe('finding a browser', () => {
+  it('prefers CHROMIUM_PATH, and says when it is wrong', () => {
+    expect(findBrowser({ env: { CHROMIUM_PATH: process.execPath }, playwrightPath: undefined })).toBe(process.execPath)
+    expect(() => findBrowser({ env: { CHROMIUM_PATH: '/nope/chrome' }, playwrightPath: undefined })).toThrow(/CHROMIUM_PATH is set to \/nope\/chrome/)
+  })
+  it('falls back to a system browser on PATH, then to a clear error naming the set-up command', () => {
+    const dir = tempDir()
+    const fake = join(dir, 'chromium')
+    writeFileSync(fake, '#!/bin/sh\n', { mode: 0o755 })
+    expect(findBrowser({ env: { PATH: dir }, playwrightPath: '/missing/playwright/chrome' })).toBe(fake)
+    expect(() => findBrowser({ env: { PATH: tempDir() }, playwrightPath: undefined })).toThrowError(expect.objectContaining({ code: 'BROWSER_NOT_FOUND', hint: expect.stringContaining('npm run setup') }))
+  })
+})
+
+describe('the command line', () => {
+  it('prints file:line:col for a bad config and exits non-zero, writing nothing', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'notes.md'), '## A\n\ntext\n')
+    writeFileSync(join(dir, 'deck.yaml'), 'title: x\ncolour: red\n')
+    const out = join(dir, 'slides.md')
+    const r = await cli('generate', join(dir, 'notes.md'), '-o', out)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/deck\.yaml:2:1: Unrecognized key: "colour" \[CONFIG_INVALID\]/)
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/) // no stack trace
+    const { existsSync } = await import('node:fs')
+    expect(existsSync(out)).toBe(false)
+  })
+  it('says which file is missing', async () => {
+    const r = await cli('generate', 'nope.md', '-o', join(tempDir(), 's.md'))
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('notedeck: nope.md: no such file [NOTES_NOT_FOUND]')
+  })
+  it('rejects unknown options and commands with exit 2', async () => {
+    expect((await cli('generate', '--bogus')).code).toBe(2)
+    expect((await cli('frobnicate')).code).toBe(2)
+  })
+  it('generates other notes to the path given, printing what it wrote', async () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'sub'))
+    writeFileSync(join(dir, 'sub', 'n.md'), '# Title\n\n## One\n\n- a\n- b\n\n## Two\n\ntext\n')
+    const out = join(dir, 'out', 'deck.md')
+    const r = await cli('generate', join(dir, 'sub', 'n.md'), '-o', out, '--offline')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/-> .*deck\.md \(\d+ slides\)/)
+    const { readFileSync } = await import('node:fs')
+    expect(readFileSync(out, 'utf8')).toContain('title: "Title"')
+  })
+})
