@@ -1,0 +1,59 @@
+// End to end with the real browser: `npm run export` on the default notes, then the PDF read back by structure.
+import { execFile, execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../scripts/paths'
+import { defaultDeck, tempDir } from './helpers'
+
+const run = promisify(execFile)
+const pdf = join(tempDir(), 'slides.pdf')
+let slideCount = 0
+let stdout = ''
+
+const text = (page?: number) => execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', pdf, '-'], { encoding: 'utf8' })
+
+beforeAll(async () => {
+  slideCount = (await defaultDeck()).plan.slides.length
+  const r = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), 'export', '--offline', '-o', pdf], { cwd: ROOT, timeout: 170_000 })
+  stdout = r.stdout
+}, 180_000)
+
+describe('npm run export (default notes)', () => {
+  it('writes the PDF and says where', () => {
+    expect(existsSync(pdf)).toBe(true)
+    expect(stdout).toMatch(/slides\.pdf \(\d+ pages/)
+  })
+
+  it('has one page per slide', () => {
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(slideCount)
+  })
+
+  it('has the Chinese text as text, diagrams included', () => {
+    const all = text()
+    for (const s of ['大模型学习笔记', '萌芽期', '有监督微调', '人类反馈的强化', '按照输入数据类型', '通用大模型L0', 'Fine-tuning'])
+      expect(all).toContain(s)
+  })
+
+  it('embeds a CJK font on every page that has Chinese', () => {
+    for (let page = 1; page <= slideCount; page++) {
+      if (!/[\u4E00-\u9FFF]/u.test(text(page)))
+        continue
+      const fonts = execFileSync('pdffonts', ['-f', String(page), '-l', String(page), pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
+      const cjk = fonts.filter(l => /NotoSansSC/.test(l))
+      expect(cjk.length, `page ${page}`).toBeGreaterThan(0)
+      for (const l of cjk)
+        expect(l.split(/\s+/).slice(-5, -4)[0], `page ${page}: ${l}`).toBe('yes') // the "emb" column
+    }
+  })
+
+  it('has an outline with an entry for every section, nested', () => {
+    const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-q', pdf], { encoding: 'utf8' })
+    const outline = xml.slice(xml.indexOf('<outline>'), xml.lastIndexOf('</outline>'))
+    for (const s of ['定义', '大模型发展历程', '大模型的分类', '模型的泛化与微调', '大模型人类偏好对齐', '参考文档'])
+      expect(outline).toContain(`>${s}</item>`)
+    expect(outline.match(/<outline>/g)?.length).toBeGreaterThan(1)
+  })
+})
