@@ -17,6 +17,10 @@ const CARD_GAP = 14
 /** One display unit (half a CJK character) in px; Latin letters average a little over half an em. */
 const unitPx = (font: number) => font * 0.55
 
+/** Card text size (styles/index.css .nd-card-text) and its line height. */
+export const CARD_FONT_PX = 18
+const CARD_LINE_PX = 29
+
 export function linesFor(text: string, widthPx: number, font = FONT_PX): number {
   const max = Math.max(4, Math.floor(widthPx / unitPx(font)))
   return Math.max(1, wrapText(text, max).length)
@@ -71,11 +75,11 @@ export function columnWidth(columns: number): number {
   return (BODY_W - CARD_GAP * (columns - 1)) / columns
 }
 
-/** Height of a card in a grid of `columns` (padding, term line, body lines at 0.85em when compact). */
+/** Height of a card in a grid of `columns`: padding, the term's line, the text at the card size. */
 export function cardHeight(card: Card, columns: number): number {
   const inner = columnWidth(columns) - 41
-  const body = card.content.reduce((h, c) => h + contentHeight(c, inner), 0)
-  return 24 + 34 + body
+  const body = card.content.reduce((h, c) => h + (c.type === 'paragraph' ? linesFor(plainText(c), inner, CARD_FONT_PX) * CARD_LINE_PX + 4 : contentHeight(c, inner)), 0)
+  return 24 + linesFor(card.term, inner, 19) * 30 + 4 + body
 }
 
 /** Height of cards laid out in rows of `columns`. */

@@ -7,7 +7,9 @@ import type { Period } from './types'
 import { wrapText } from './text'
 
 /** Display units per label line (a CJK character is 2 units). */
-export const WRAP = { timelineName: 14, timelineText: 18, flowStep: 14, tree: 18 }
+export const WRAP = { timelineName: 14, timelineText: 18, flowStep: 14, tree: 12 }
+/** Terms side by side in a top-down tree before it turns left-to-right. */
+export const TREE_TB_MAX_LEAVES = 7
 
 /**
  * The timeline grammar has no escapes: `:` starts an event, `#` and `;` end the text, `%%` a comment.
@@ -61,9 +63,14 @@ export function flowDiagram({ start, steps, end }: FlowNodes): string {
 
 export interface TreeNode { label: string, children: TreeNode[] }
 
-/** A classification as a left-to-right tree: the root, its groups, their terms. */
+const leaves = (n: TreeNode): number => (n.children.length ? n.children.reduce((s, c) => s + leaves(c), 0) : 1)
+
+/**
+ * A classification as a tree: the root, its groups, their terms. Top-down while the terms fit side
+ * by side on a slide, left-to-right (terms stacked) beyond that.
+ */
 export function treeDiagram(root: TreeNode): string {
-  const lines = ['flowchart LR']
+  const lines = [`flowchart ${leaves(root) <= TREE_TB_MAX_LEAVES ? 'TB' : 'LR'}`]
   const classes = ['ndRoot', 'ndGroup', 'ndLeaf']
   let id = 0
   const walk = (node: TreeNode, depth: number, parent: number | undefined) => {

@@ -5,6 +5,7 @@ import { blockNotes } from './speaker-notes'
 import { packBlocks, splitBlock } from './split'
 import { termCardSlides } from './plan-cards'
 import { timelineDiagram } from './mermaid'
+import { displayWidth, plainText } from './text'
 
 /** Periods per timeline slide: beyond this the columns get too narrow for their labels. */
 export const TIMELINE_MAX = 5
@@ -33,6 +34,14 @@ function resolveImages(blocks: Block[], ctx: PlanContext): { blocks: Block[], no
   return { blocks: out, notes }
 }
 
+/** Display width up to which a definition alone on a slide is set large. */
+export const LARGE_QUOTE_MAX = 360
+
+function isShortQuoteAlone(page: Block[]): boolean {
+  const [only, ...rest] = page
+  return rest.length === 0 && only?.kind === 'quote' && displayWidth(only.content.map(c => plainText(c)).join('')) <= LARGE_QUOTE_MAX
+}
+
 function textSlides(title: string, kicker: string | undefined, blocks: Block[], extraNotes: string[]): Slide[] {
   return packBlocks(blocks).map((page, i, pages) => {
     const source = spanOfBlocks(page)
@@ -40,7 +49,7 @@ function textSlides(title: string, kicker: string | undefined, blocks: Block[], 
       title,
       ...(kicker ? { kicker } : {}),
       level: 2 as const,
-      body: { kind: 'content' as const, blocks: page },
+      body: { kind: 'content' as const, blocks: page, ...(isShortQuoteAlone(page) ? { large: true } : {}) },
       notes: [...page.flatMap(blockNotes), ...(i === pages.length - 1 ? extraNotes : [])],
       ...(source ? { source } : {}),
     }

@@ -89,7 +89,7 @@ function body(slide: Slide, images: ImageMap): string[] {
       return [...heading(slide), `<div class="nd-grid cols-${b.columns}">`, ...b.cards.flatMap(c => card(c, images, b.columns === 3)), '</div>']
     case 'content':
       return [...heading(slide), ...b.blocks.flatMap(block => block.kind === 'quote'
-        ? ['<DefinitionCard>', ...literal(blockMarkdown(block, images), 'nd-card-text'), '</DefinitionCard>', '']
+        ? [`<DefinitionCard${b.large ? ' large' : ''}>`, ...literal(blockMarkdown(block, images), 'nd-card-text'), '</DefinitionCard>', '']
         : [...literal(blockMarkdown(block, images), 'nd-body'), ''])]
     case 'diagram':
       return [...heading(slide), '<div class="nd-diagram">', '', '```mermaid', b.mermaid, '```', '', '</div>']

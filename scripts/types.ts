@@ -79,7 +79,8 @@ export type SlideBody =
   | { kind: 'agenda', items: string[] }
   | { kind: 'divider', subtitle?: string[] }
   | { kind: 'cards', cards: Card[], columns: 1 | 2 | 3 }
-  | { kind: 'content', blocks: Block[] }
+  /** `large`: a short definition alone on its slide, set in a larger type. */
+  | { kind: 'content', blocks: Block[], large?: boolean }
   | { kind: 'diagram', mermaid: string, caption?: string }
   | { kind: 'links', links: LinkItem[] }
 
