@@ -38,7 +38,7 @@ describe('the default deck', async () => {
     const cards = plan.slides.filter(s => s.body.kind === 'cards').flatMap(s => (s.body.kind === 'cards' ? s.body.cards.map(c => c.term) : []))
     expect(cards).toEqual(expect.arrayContaining(['大模型', 'ChatGPT', '语言大模型(NLP)', '通用大模型L0', '垂直大模型L2', 'Fine-tuning', 'Transfer leamning']))
     expect(markdown).toContain('<DefinitionCard')
-    const tree = mermaidBlocks(markdown).find(b => b.includes('按照输入数据类型'))
+    const tree = mermaidBlocks(markdown).find(b => b.includes('按照应用领域'))
     expect(tree).toMatch(/t0\["大模型的分类"\]/)
     expect(tree).toMatch(/t\d+ --- t\d+\["按照应用领域"\]/)
   })
