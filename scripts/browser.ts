@@ -63,4 +63,21 @@ export async function resolveBrowser(env: NodeJS.ProcessEnv = process.env): Prom
 }
 
 /** Flags for a quiet headless Chromium on machines without network or sandbox support. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+]
+
+/**
+ * For exports: no host name resolves but the local server's. Slides only reference local files
+ * (images are cached at generation), so this changes nothing on the page and keeps Chromium's own
+ * background services (updates, sign-in) from reaching out.
+ */
+export const OFFLINE_ARG = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'

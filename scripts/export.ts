@@ -1,10 +1,11 @@
 /** The export command: Slidev's exporter with a located browser, a time limit, and an atomic PDF. */
-import { rename, rm, stat } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
+import { CHROMIUM_ARGS, OFFLINE_ARG } from './browser'
 import { NotedeckError } from './errors'
 import { runSlidev } from './slidev'
 import { tempPathFor } from './write'
-import { mkdir } from 'node:fs/promises'
 
 export interface ExportOptions {
   /** The generated slides.md to export. */
@@ -30,12 +31,30 @@ export function exportArgs(opts: ExportOptions, tmpOutput: string): string[] {
   ]
 }
 
+/**
+ * Slidev's exporter takes a browser path but no browser flags. On POSIX systems we hand it a small
+ * wrapper that adds ours: no background networking, updates, sync or first-run work, so an export
+ * sends nothing anywhere but to its own local server.
+ */
+async function quietBrowser(browser: string): Promise<{ path: string, dispose: () => Promise<void> }> {
+  if (process.platform === 'win32')
+    return { path: browser, dispose: async () => {} }
+  const dir = await mkdtemp(join(tmpdir(), 'notedeck-browser-'))
+  const path = join(dir, 'chromium')
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
+  const args = [...CHROMIUM_ARGS.filter(a => a !== '--no-sandbox'), OFFLINE_ARG].map(quote).join(' ')
+  await writeFile(path, `#!/bin/sh\nexec ${quote(browser)} ${args} "$@"\n`)
+  await chmod(path, 0o755)
+  return { path, dispose: () => rm(dir, { recursive: true, force: true }) }
+}
+
 export async function exportPdf(opts: ExportOptions): Promise<{ output: string, bytes: number }> {
   const output = resolve(opts.output)
   await mkdir(dirname(output), { recursive: true })
   const tmp = `${tempPathFor(output)}.pdf`
+  const browser = await quietBrowser(opts.browser)
   try {
-    const result = await runSlidev(exportArgs(opts, tmp), { cwd: dirname(resolve(opts.slides)), timeoutMs: opts.timeoutMs + 60_000 })
+    const result = await runSlidev(exportArgs({ ...opts, browser: browser.path }, tmp), { cwd: dirname(resolve(opts.slides)), timeoutMs: opts.timeoutMs + 60_000 })
     if (result.timedOut)
       throw new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round((opts.timeoutMs + 60_000) / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })
     const size = await stat(tmp).then(s => s.size, () => 0)
@@ -48,6 +67,7 @@ export async function exportPdf(opts: ExportOptions): Promise<{ output: string, 
   }
   finally {
     await rm(tmp, { force: true })
+    await browser.dispose()
   }
 }
 

@@ -1,9 +1,11 @@
 // End to end with the real browser: `npm run export` on the default notes, then the PDF read back by structure.
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
+import { type Server, createServer } from 'node:http'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resolveBrowser } from '../scripts/browser'
 import { ROOT } from '../scripts/paths'
 import { defaultDeck, tempDir } from './helpers'
 
@@ -14,16 +16,48 @@ let stdout = ''
 
 const text = (page?: number) => execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', pdf, '-'], { encoding: 'utf8' })
 
+/**
+ * Every request the exporting browser sends to a host other than localhost goes through this proxy
+ * (Chromium always connects to loopback directly), which records it and refuses it.
+ */
+const outside: string[] = []
+let proxy: Server | undefined
+
 beforeAll(async () => {
   slideCount = (await defaultDeck()).plan.slides.length
-  const r = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), 'export', '--offline', '-o', pdf], { cwd: ROOT, timeout: 170_000 })
+  proxy = createServer((req, res) => {
+    outside.push(req.url ?? '')
+    res.writeHead(403).end()
+  })
+  proxy.on('connect', (req, socket) => {
+    outside.push(req.url ?? '')
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+  })
+  await new Promise<void>(res => proxy!.listen(0, '127.0.0.1', res))
+  const { port } = proxy.address() as { port: number }
+  const wrapper = join(tempDir(), 'chromium-via-proxy')
+  writeFileSync(wrapper, `#!/bin/sh\nexec "${await resolveBrowser()}" --proxy-server=http://127.0.0.1:${port} "$@"\n`, { mode: 0o755 })
+  const r = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), 'export', '--offline', '-o', pdf], {
+    cwd: ROOT,
+    timeout: 170_000,
+    env: { ...process.env, CHROMIUM_PATH: wrapper },
+  })
   stdout = r.stdout
 }, 180_000)
+
+afterAll(() => new Promise<void>(res => (proxy ? proxy.close(() => res()) : res())))
 
 describe('npm run export (default notes)', () => {
   it('writes the PDF and says where', () => {
     expect(existsSync(pdf)).toBe(true)
     expect(stdout).toMatch(/slides\.pdf \(\d+ pages/)
+  })
+
+  it('made no request outside localhost', () => {
+    // Chromium's own services (updates, sign-in) may still try the proxy; notedeck's export makes
+    // them unresolvable without one. Nothing the deck loads may appear here.
+    const browserServices = /^(https?:\/\/)?(update\.googleapis\.com|accounts\.google\.com|clients\d*\.google\.com|[\w-]+\.gvt1\.com)(:443)?(\/|$)/
+    expect(outside.filter(u => !browserServices.test(u))).toEqual([])
   })
 
   it('has one page per slide', () => {
