@@ -4,7 +4,7 @@
  */
 import type { BlockContent, List, ListItem, Table } from 'mdast'
 import type { Block, Card } from './types'
-import { plainText, wrapText } from './text'
+import { displayWidth, plainText, wrapText } from './text'
 
 export const FONT_PX = 20
 export const LINE_PX = 32
@@ -37,20 +37,38 @@ function itemHeight(item: ListItem, width: number): number {
   return h
 }
 
-function tableHeight(table: Table, width: number): number {
+/** Table text size unless the planner chose a smaller one. */
+export const TABLE_FONT_PX = 18
+/** Code text size unless the planner chose a smaller one; Slidev's default (12px) is too small to read from a distance. */
+export const CODE_FONT_PX = 16
+const CODE_PAD = 16
+/** A monospace column is about 0.6em; a CJK character in a code block counts as two columns. */
+export const codeUnitPx = (font: number) => font * 0.6
+
+export function tableHeight(table: Table, width: number, font = TABLE_FONT_PX): number {
   const cols = Math.max(1, table.children[0]?.children.length ?? 1)
   const colW = width / cols - 16
   return table.children.reduce((h, row) => {
-    const lines = Math.max(1, ...row.children.map(c => linesFor(plainText(c), colW, 18)))
-    return h + lines * 28 + 12
+    const lines = Math.max(1, ...row.children.map(c => linesFor(plainText(c), colW, font)))
+    return h + lines * Math.round(font * 1.5) + 13
   }, 0)
+}
+
+/** Rows each code line takes at `font`, wrapped when `wrap`. */
+export function codeRows(value: string, width: number, font: number, wrap: boolean): number {
+  const perLine = Math.floor((width - CODE_PAD) / codeUnitPx(font))
+  return value.split('\n').reduce((n, line) => n + (wrap ? Math.max(1, Math.ceil(displayWidth(line) / perLine)) : 1), 0)
+}
+
+export function codeHeight(value: string, width: number, font = CODE_FONT_PX, wrap = false): number {
+  return codeRows(value, width, font, wrap) * Math.round(font * 1.5) + CODE_PAD + 16
 }
 
 export function contentHeight(node: BlockContent, width = BODY_W): number {
   switch (node.type) {
     case 'list': return listHeight(node, width) + 6
     case 'table': return tableHeight(node, width) + 12
-    case 'code': return node.value.split('\n').length * 22 + 32
+    case 'code': return codeHeight(node.value, width)
     case 'blockquote': return node.children.reduce((h, c) => h + contentHeight(c as BlockContent, width - 40), 16)
     default: return linesFor(plainText(node), width) * LINE_PX + 8
   }
@@ -60,9 +78,9 @@ export function blockHeight(block: Block, width = BODY_W): number {
   switch (block.kind) {
     case 'paragraph':
     case 'list':
-    case 'table':
       return contentHeight(block.node, width)
-    case 'code': return contentHeight({ type: 'code', value: block.value }, width)
+    case 'table': return tableHeight(block.node, width, block.fontPx) + 12
+    case 'code': return codeHeight(block.value, width, block.fontPx, block.wrap)
     case 'quote': return block.content.reduce((h, c) => h + contentHeight(c, width - 40), 16)
     case 'image': return 280
     case 'terms': return block.items.reduce((h, i) => h + linesFor(`${i.term} ${plainText(i.description)}`, width) * LINE_PX + 6, 0)

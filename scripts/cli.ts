@@ -1,6 +1,7 @@
 /** notedeck's command line. The single place that prints errors and sets the exit code. */
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { NotedeckError, formatPoint, isNotedeckError } from './errors'
+import { runCheck } from './check-command'
 import { runDev } from './dev'
 import { runExport } from './export-command'
 import { runGenerate } from './generate-command'
@@ -36,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
     case 'generate': return runGenerate(rest)
     case 'export': return runExport(rest)
     case 'dev': return runDev(rest)
+    case 'check': return runCheck(rest)
     case undefined:
     case 'help':
     case '--help':
@@ -43,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(USAGE)
       return command ? 0 : 2
     default:
-      throw new NotedeckError('USAGE', `unknown command "${command}"`, { hint: 'commands: generate, dev, export' })
+      throw new NotedeckError('USAGE', `unknown command "${command}"`, { hint: 'commands: generate, dev, export, check' })
   }
 }
 

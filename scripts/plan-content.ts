@@ -2,13 +2,14 @@
 import type { Block, Slide, Span } from './types'
 import type { PlanContext } from './plan'
 import { blockNotes } from './speaker-notes'
+import { fitBlock } from './fit'
 import { packBlocks, splitBlock } from './split'
 import { termCardSlides } from './plan-cards'
 import { timelineDiagram } from './mermaid'
 import { displayWidth, plainText } from './text'
 
-/** Periods per timeline slide: beyond this the columns get too narrow for their labels. */
-export const TIMELINE_MAX = 5
+/** Periods per timeline slide: beyond this Mermaid's timeline is scaled below the font floor. */
+export const TIMELINE_MAX = 4
 
 export function spanOfBlocks(blocks: Block[]): Span | undefined {
   const spans = blocks.map(b => (b.kind === 'image' ? b.image.span : b.span))
@@ -70,8 +71,9 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
   for (const block of blocks) {
     if (block.kind === 'timeline') {
       flush()
-      for (let i = 0; i < block.periods.length; i += TIMELINE_MAX) {
-        const periods = block.periods.slice(i, i + TIMELINE_MAX)
+      const per = Math.ceil(block.periods.length / Math.ceil(block.periods.length / TIMELINE_MAX))
+      for (let i = 0; i < block.periods.length; i += per) {
+        const periods = block.periods.slice(i, i + per)
         const piece = { ...block, periods }
         slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'diagram', mermaid: timelineDiagram(periods) }, notes: blockNotes(piece), source: block.span })
       }
@@ -88,7 +90,7 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
       }
     }
     else {
-      pending.push(block)
+      pending.push(fitBlock(block))
     }
   }
   flush(imageNotes)

@@ -42,8 +42,8 @@ function heading(slide: Slide): string[] {
 }
 
 /** Markdown from the notes, in a v-pre wrapper so Vue reads none of it. */
-function literal(markdown: string, cls: string): string[] {
-  return [`<div class="${cls}" v-pre>`, '', markdown, '', '</div>']
+function literal(markdown: string, cls: string, style?: string): string[] {
+  return [`<div class="${cls}"${style ? ` style="${style}"` : ''} v-pre>`, '', markdown, '', '</div>']
 }
 
 function blockMarkdown(block: Block, images: ImageMap): string {
@@ -61,6 +61,15 @@ function blockMarkdown(block: Block, images: ImageMap): string {
     default:
       return ''
   }
+}
+
+/** The wrapper's class and style, with the planner's font size for wide tables and code (see fit.ts). */
+function bodyClass(block: Block): [string, string?] {
+  if (block.kind === 'code' && block.fontPx)
+    return [`nd-body${block.wrap ? ' nd-wrap' : ''}`, `--slidev-code-font-size: ${block.fontPx}px; --slidev-code-line-height: ${Math.round(block.fontPx * 1.5)}px`]
+  if (block.kind === 'table' && block.fontPx)
+    return ['nd-body', `--nd-table-size: ${block.fontPx}px`]
+  return ['nd-body']
 }
 
 function card(c: Card, images: ImageMap, compact: boolean): string[] {
@@ -90,7 +99,7 @@ function body(slide: Slide, images: ImageMap): string[] {
     case 'content':
       return [...heading(slide), ...b.blocks.flatMap(block => block.kind === 'quote'
         ? [`<DefinitionCard${b.large ? ' large' : ''}>`, ...literal(blockMarkdown(block, images), 'nd-card-text'), '</DefinitionCard>', '']
-        : [...literal(blockMarkdown(block, images), 'nd-body'), ''])]
+        : [...literal(blockMarkdown(block, images), ...bodyClass(block)), ''])]
     case 'diagram':
       return [...heading(slide), '<div class="nd-diagram">', '', '```mermaid', b.mermaid, '```', '', '</div>']
     case 'links':

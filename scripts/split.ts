@@ -5,7 +5,7 @@ import { BODY_H, blockHeight } from './budget'
 import { plainText, sentences } from './text'
 
 /** Greedy: take parts while they fit `budget`, always at least one. */
-function chunk<T>(parts: T[], height: (ps: T[]) => number, budget: number): T[][] {
+function greedy<T>(parts: T[], height: (ps: T[]) => number, budget: number): T[][] {
   const out: T[][] = []
   let cur: T[] = []
   for (const p of parts) {
@@ -18,6 +18,25 @@ function chunk<T>(parts: T[], height: (ps: T[]) => number, budget: number): T[][
   if (cur.length)
     out.push(cur)
   return out
+}
+
+/**
+ * As few pages as the greedy split needs, but evened out: the smallest budget that needs no more
+ * pages than the greedy one (so a list of 11 items splits 6 + 5, not 10 + 1).
+ */
+function chunk<T>(parts: T[], height: (ps: T[]) => number, budget: number): T[][] {
+  const pages = greedy(parts, height, budget)
+  if (pages.length <= 1)
+    return pages
+  let lo = 0
+  let hi = budget
+  for (let i = 0; i < 16; i++) {
+    const mid = (lo + hi) / 2
+    if (greedy(parts, height, mid).length <= pages.length)
+      hi = mid
+    else lo = mid
+  }
+  return greedy(parts, height, hi)
 }
 
 /** Splits one block into pieces that each fit `budget` px (a piece may still overflow if it cannot be split). */

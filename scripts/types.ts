@@ -68,8 +68,9 @@ export type Block =
   | { kind: 'timeline', periods: Period[], span: Span }
   | { kind: 'terms', items: TermItem[], span: Span }
   | { kind: 'links', links: LinkItem[], span: Span }
-  | { kind: 'table', node: Table, span: Span }
-  | { kind: 'code', lang: string | undefined, value: string, span: Span }
+  /** `fontPx` (and `wrap` for code) are layout decisions of the planner (fit.ts), absent in the model. */
+  | { kind: 'table', node: Table, span: Span, fontPx?: number }
+  | { kind: 'code', lang: string | undefined, value: string, span: Span, fontPx?: number, wrap?: boolean }
   | { kind: 'image', image: ImageRef }
   | { kind: 'quote', content: BlockContent[], span: Span }
 

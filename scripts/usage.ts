@@ -3,6 +3,7 @@ export const USAGE = `notedeck: structured Markdown notes -> Slidev deck -> PDF
   npm run generate [-- <notes.md>] [-o <slides.md>]   write the Slidev deck (default data/notes.md -> slides.md)
   npm run dev      [-- <notes.md>] [slidev options]   generate, watch the notes, and serve the deck (e.g. --port 3031)
   npm run export   [-- <notes.md>] [-o <file.pdf>]    generate, then export the PDF (default dist/slides.pdf)
+  npm run check    [-- <notes.md>]                    generate, render every slide in Chromium, report what does not fit
 
 Options:
   -o, --out <path>       output file

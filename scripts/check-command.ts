@@ -1,0 +1,36 @@
+/** `npm run check [-- <notes.md>]`: generate, render every slide in Chromium, report what does not fit. */
+import { parseCommon } from './cli'
+import { resolveBrowser } from './browser'
+import { checkDeck } from './check'
+import { NotedeckError, formatPoint } from './errors'
+import { generate } from './generate'
+import { DEFAULT_NOTES, slidesFor } from './paths'
+import { printGenerated } from './report'
+import { USAGE } from './usage'
+
+export async function runCheck(argv: string[]): Promise<number> {
+  const { values, notes: notesArg } = parseCommon(argv)
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const notes = notesArg ?? DEFAULT_NOTES
+  const browser = await resolveBrowser()
+  const result = await generate({
+    notes,
+    out: slidesFor(notes),
+    ...(typeof values.config === 'string' ? { config: values.config } : {}),
+    offline: values.offline === true,
+  })
+  printGenerated(result)
+  const findings = await checkDeck({ slides: result.out, plan: result.plan, browser })
+  for (const f of findings) {
+    const where = f.line ? ` (${formatPoint({ file: result.file, line: f.line })})` : ''
+    console.log(`slide ${f.slide}${where}: ${f.kind}: ${f.message}`)
+  }
+  const slides = result.plan.slides.length
+  if (findings.length)
+    throw new NotedeckError('CHECK_FAILED', `${findings.length} problem${findings.length > 1 ? 's' : ''} in ${slides} slides`, { where: { file: result.file } })
+  console.log(`notedeck: check passed: ${slides} slides, nothing outside the slides, every label in its box, no broken image, no missing glyph`)
+  return 0
+}

@@ -1,0 +1,99 @@
+/**
+ * The layout check: renders every slide of a generated deck in a real Chromium and reports what a
+ * speaker would notice: content outside the slide, diagram labels outside their boxes, diagrams
+ * that failed, broken images, characters missing from the bundled font, requests leaving the machine.
+ */
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-chromium'
+import { CHROMIUM_ARGS } from './browser'
+import type { Plan } from './plan'
+import { startDevServer } from './server'
+
+export type FindingKind = 'render' | 'overflow' | 'label' | 'diagram' | 'image' | 'font' | 'network'
+
+export interface Finding {
+  /** 1-based slide number. */
+  slide: number
+  /** Line in the notes the slide comes from. */
+  line?: number
+  kind: FindingKind
+  message: string
+}
+
+interface Measurement {
+  error?: string
+  failed?: string
+  overflow: Array<{ px: number, what: string }>
+  labels: Array<{ px: number, what: string }>
+  diagrams: Array<{ rendered: boolean, error?: string }>
+  images: string[]
+  missing: string[]
+}
+
+const FONT = '"Noto Sans SC"'
+
+/** Measurements of one slide -> findings. Pure. */
+export function findingsFor(slide: number, line: number | undefined, m: Measurement): Finding[] {
+  const at = { slide, ...(line ? { line } : {}) }
+  if (m.error)
+    return [{ ...at, kind: 'diagram', message: m.error }]
+  return [
+    ...(m.failed ? [{ ...at, kind: 'render' as const, message: `the slide did not render: ${m.failed}` }] : []),
+    ...m.overflow.slice(0, 1).map(o => ({ ...at, kind: 'overflow' as const, message: `content ${o.px}px outside the slide: ${o.what}` })),
+    ...m.labels.map(l => ({ ...at, kind: 'label' as const, message: `diagram label ${l.px}px outside its box: "${l.what}"` })),
+    ...m.diagrams.filter(d => !d.rendered).map(d => ({ ...at, kind: 'diagram' as const, message: `diagram did not render${d.error ? `: ${d.error}` : ''}` })),
+    ...m.images.map(src => ({ ...at, kind: 'image' as const, message: `broken image: ${src}` })),
+    ...(m.missing.length ? [{ ...at, kind: 'font' as const, message: `characters not in the bundled font (tofu without it): ${m.missing.map(c => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}` }] : []),
+  ]
+}
+
+export interface CheckOptions {
+  slides: string
+  plan: Plan
+  browser: string
+}
+
+export async function checkDeck({ slides, plan, browser: executablePath }: CheckOptions): Promise<Finding[]> {
+  const measure = await readFile(fileURLToPath(new URL('./check-page.js', import.meta.url)), 'utf8')
+  const findings: Finding[] = []
+  const server = await startDevServer(slides)
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch(async (e) => {
+    await server.close()
+    throw e
+  })
+  try {
+    const page = await browser.newPage({ viewport: { width: 980, height: 552 } })
+    let current = 1
+    page.on('request', (r) => {
+      const u = new URL(r.url())
+      if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol))
+        findings.push({ slide: current, kind: 'network', message: `request outside this machine: ${r.url()}` })
+    })
+    await page.goto(`${server.url}/1`, { waitUntil: 'networkidle', timeout: 60_000 })
+    await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' })
+    for (const [i, slide] of plan.slides.entries()) {
+      current = i + 1
+      await page.evaluate(n => (window as unknown as { __slidev__: { nav: { go: (n: number) => Promise<void> } } }).__slidev__.nav.go(n), current)
+      await page.waitForFunction((n) => {
+        const el = document.querySelector(`.slidev-page-${n}`)
+        // The slide's module loads asynchronously: wait for its layout, or for Slidev's error message.
+        if (!el || el.getBoundingClientRect().width === 0 || !el.querySelector(':scope > .slidev-layout, :scope > .text-red-700'))
+          return false
+        const diagrams = el.querySelectorAll('.nd-diagram').length
+        const done = [...el.querySelectorAll('*')].filter(e => e.shadowRoot?.querySelector('svg')).length + el.querySelectorAll('.nd-diagram pre').length
+        return done >= diagrams
+      }, current, { timeout: 30_000 }).catch(() => {
+        findings.push({ slide: current, ...(slide.source ? { line: slide.source.start.line } : {}), kind: 'render', message: 'the slide did not finish rendering in 30 s' })
+      })
+      await page.waitForLoadState('networkidle')
+      const m = await page.evaluate(`${measure}\nmeasureSlide(${current}, ${JSON.stringify(FONT)})`) as Measurement
+      findings.push(...findingsFor(current, slide.source?.start.line, m))
+    }
+  }
+  finally {
+    await browser.close()
+    await server.close()
+  }
+  return findings
+}

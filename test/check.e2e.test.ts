@@ -1,0 +1,61 @@
+// `npm run check` in a real Chromium: it finds real layout problems, and finds none in the decks
+// generated from the default notes and from every fixture.
+import { readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { resolveBrowser } from '../scripts/browser'
+import { type Finding, checkDeck } from '../scripts/check'
+import { generate } from '../scripts/generate'
+import { ROOT } from '../scripts/paths'
+import type { Plan } from '../scripts/plan'
+import { FIXTURES, NOTES } from './helpers'
+
+const made: string[] = []
+afterAll(() => made.forEach(f => rmSync(f, { force: true })))
+
+async function checkNotes(notes: string): Promise<{ findings: Finding[], slides: number }> {
+  const out = join(ROOT, `.notedeck-test-${notes.replace(/\W+/g, '_').slice(-40)}.slides.md`)
+  made.push(out)
+  const result = await generate({ notes, out, offline: true })
+  return { findings: await checkDeck({ slides: out, plan: result.plan, browser: await resolveBrowser() }), slides: result.plan.slides.length }
+}
+
+describe('the check finds what a speaker would notice', () => {
+  it('content outside the slide, a broken image, a missing glyph, a failed diagram', async () => {
+    const out = join(ROOT, '.notedeck-test-broken.slides.md')
+    made.push(out)
+    writeFileSync(out, [
+      '---', 'fonts:', '  provider: none', 'favicon: /favicon.svg', '---', '', '# fine', '',
+      '---', '', '# too tall', '', '<div style="height: 800px; background: #eee">tall</div>', '',
+      '---', '', '# broken image', '', '<img src="data:image/png;base64,AAAA" alt="x">', '',
+      '---', '', '# a glyph no font here has: \u{13000}', '',
+      '---', '', '# bad diagram', '', '<div class="nd-diagram">', '', '```mermaid', 'flowchart LR', '  A --> ', '```', '', '</div>', '',
+      '---', '', '# label wider than its box', '', '<div class="nd-diagram">', '', '```mermaid', 'timeline',
+      '  萌芽期 : 以卷积神经网络为代表的传统神经网络模型阶段以卷积神经网络为代表的传统神经网络模型阶段', '```', '', '</div>', '',
+      '---', '', '# a slide that does not compile', '', '<div v-if="(">x</div>', '',
+    ].join('\n'))
+    const source = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 1 } })
+    const plan = { title: 't', lang: 'en', warnings: [], slides: [1, 2, 3, 4, 5, 6, 7].map(i => ({ title: `s${i}`, level: 2, body: { kind: 'content', blocks: [] }, notes: [], source: source(i * 10) })) } as unknown as Plan
+    const findings = await checkDeck({ slides: out, plan, browser: await resolveBrowser() })
+    const kinds = (slide: number) => findings.filter(f => f.slide === slide).map(f => f.kind)
+    expect(kinds(1)).toEqual([])
+    expect(kinds(2)).toContain('overflow')
+    expect(findings.find(f => f.slide === 2)?.message).toMatch(/content \d+px outside the slide/)
+    expect(findings.find(f => f.slide === 2)?.line).toBe(20)
+    expect(kinds(3)).toContain('image')
+    expect(kinds(4)).toContain('font')
+    expect(findings.find(f => f.kind === 'font')?.message).toContain('U+13000')
+    expect(kinds(5)).toContain('diagram')
+    expect(kinds(6)).toContain('label')
+    expect(kinds(7)).toContain('render')
+  }, 120_000)
+})
+
+describe('generated decks pass the check', () => {
+  const notes = [NOTES, ...readdirSync(FIXTURES).filter(f => f.endsWith('.md')).map(f => join(FIXTURES, f))]
+  it.each(notes.map(n => [n.slice(ROOT.length + 1), n]))('%s', async (_name, file) => {
+    const { findings, slides } = await checkNotes(file)
+    expect(slides).toBeGreaterThan(1)
+    expect(findings.map(f => `slide ${f.slide} (line ${f.line}): ${f.kind}: ${f.message}`)).toEqual([])
+  }, 120_000)
+})
