@@ -114,10 +114,13 @@ export function buildNotes(root: Root, file: string): Notes {
   return liftTitle(notes)
 }
 
-/** A single top-level H1 with sections under it titles the notes; its sections become the deck's. */
+/**
+ * A single top-level heading with sections under it (usually the one H1) titles the notes; its
+ * sections become the deck's.
+ */
 function liftTitle(notes: Notes): Notes {
   const [only, ...others] = notes.sections
-  if (!only || others.length > 0 || only.depth !== 1 || only.children.length === 0)
+  if (!only || others.length > 0 || only.children.length === 0)
     return notes
   const intro = [...notes.intro, ...(only.definition ? [{ kind: 'quote' as const, content: only.definition.content, span: only.definition.span }] : []), ...only.blocks]
   return { ...notes, title: only.title, intro, sections: only.children }
