@@ -14,13 +14,14 @@ export type ImageMap = ReadonlyMap<string, string | undefined>
 function clean(node: RootContent, images: ImageMap): RootContent[] {
   switch (node.type) {
     case 'html':
-      return [{ type: 'text', value: node.value }]
+      // The one tag taken as markup inside text: a line break. All other HTML shows as typed.
+      return /^<br\s*\/?>$/i.test(node.value.trim()) ? [{ type: 'break' }] : [{ type: 'text', value: node.value }]
     case 'image': {
       const local = images.get(node.url)
       return local ? [{ ...node, url: local }] : []
     }
     case 'link':
-      if (!SAFE_URL.test(node.url.trim()))
+      if (!isSafeUrl(node.url))
         return cleanChildren(node, images).children as RootContent[]
       return [cleanChildren(node, images) as RootContent]
     case 'code':
@@ -39,9 +40,24 @@ function cleanChildren<T extends Parents>(node: T, images: ImageMap): T {
   return { ...node, children } as T
 }
 
+/**
+ * Characters that Slidev's Markdown reads as more than text, escaped wherever they occur in text:
+ * `<` (HTML, and `<<<` which imports a file), `$` (KaTeX), `:` at a line start (`::slot::`).
+ */
+const SLIDEV_UNSAFE = [
+  { character: '<' },
+  { character: '$' },
+  { character: ':', atBreak: true },
+]
+
 export function toSlideMarkdown(content: Array<BlockContent | PhrasingContent>, images: ImageMap): string {
   const root: Root = { type: 'root', children: content.flatMap(c => clean(c as RootContent, images)) }
-  return toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', listItemIndent: 'one', fence: '`', fences: true }).trim()
+  return toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', listItemIndent: 'one', fence: '`', fences: true, unsafe: SLIDEV_UNSAFE }).trim()
+}
+
+/** Links keep their address only when it cannot run script (http(s), mailto, relative, fragment). */
+export function isSafeUrl(url: string): boolean {
+  return SAFE_URL.test(url.trim())
 }
 
 export function escapeHtml(s: string): string {

@@ -14,7 +14,10 @@ function liftHtmlImages<T extends RootContent>(node: T, images: ImageRef[]): T {
   if (!('children' in node))
     return node
   const children: RootContent[] = []
-  for (const child of node.children as RootContent[]) {
+  let trimNext = false
+  for (const raw of node.children as RootContent[]) {
+    const child = trimNext && raw.type === 'text' ? { ...raw, value: raw.value.trimStart() } : raw
+    trimNext = false
     if (child.type === 'html') {
       const html = readHtml(child.value, spanOf(child))
       if (html.imagesOnly) {
@@ -22,6 +25,7 @@ function liftHtmlImages<T extends RootContent>(node: T, images: ImageRef[]): T {
         const prev = children[children.length - 1]
         if (prev?.type === 'text')
           prev.value = prev.value.trimEnd()
+        trimNext = true
         continue
       }
     }

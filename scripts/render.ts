@@ -1,7 +1,7 @@
 /** Slide plan -> Slidev markdown. Every piece of text from the notes is escaped or wrapped in `v-pre`. Pure. */
 import type { Block, Card, Slide } from './types'
 import type { Plan } from './plan'
-import { type ImageMap, escapeHtml, toSlideMarkdown } from './markdown-out'
+import { type ImageMap, escapeHtml, isSafeUrl, toSlideMarkdown } from './markdown-out'
 
 export interface RenderOptions {
   /** Shown in the generated-file header, e.g. `data/notes.md`. */
@@ -103,7 +103,7 @@ function body(slide: Slide, images: ImageMap): string[] {
     case 'diagram':
       return [...heading(slide), '<div class="nd-diagram">', '', '```mermaid', b.mermaid, '```', '', '</div>']
     case 'links':
-      return [...heading(slide), '<ul class="nd-refs" v-pre>', ...b.links.map(l => `<li><a href="${escapeHtml(l.url)}" target="_blank" rel="noopener">${escapeHtml(l.text)}</a><span class="nd-host">${escapeHtml(l.url)}</span></li>`), '</ul>']
+      return [...heading(slide), '<ul class="nd-refs" v-pre>', ...b.links.map(l => `<li>${isSafeUrl(l.url) ? `<a href="${escapeHtml(l.url)}" target="_blank" rel="noopener">${escapeHtml(l.text)}</a>` : `<span>${escapeHtml(l.text)}</span>`}<span class="nd-host">${escapeHtml(l.url)}</span></li>`), '</ul>']
   }
 }
 
