@@ -3,11 +3,9 @@
  * script-capable URLs lose their link, images point at their local copy or are left out.
  * The caller wraps the result in a `v-pre` element so Vue never reads `{{ }}` in it. Pure.
  */
-import type { BlockContent, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast'
+import type { BlockContent, Nodes, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
-
-const SAFE_URL = /^(https?:|mailto:|\/|\.{0,2}\/|#|[^:]*$)/i
 
 export type ImageMap = ReadonlyMap<string, string | undefined>
 
@@ -52,12 +50,29 @@ const SLIDEV_UNSAFE = [
 
 export function toSlideMarkdown(content: Array<BlockContent | PhrasingContent>, images: ImageMap): string {
   const root: Root = { type: 'root', children: content.flatMap(c => clean(c as RootContent, images)) }
-  return toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', listItemIndent: 'one', fence: '`', fences: true, unsafe: SLIDEV_UNSAFE }).trim()
+  return toMarkdown(root, {
+    extensions: [gfmToMarkdown()],
+    bullet: '-',
+    listItemIndent: 'one',
+    fence: '`',
+    fences: true,
+    unsafe: SLIDEV_UNSAFE,
+    // `<` as a character reference, not `\<`: Slidev's slide splitter reads `\<!--` as a comment.
+    handlers: { text: (node: Text, _parent, state, info) => state.safe(node.value, { ...info, encode: ['<'] }) },
+  }).trim()
 }
 
-/** Links keep their address only when it cannot run script (http(s), mailto, relative, fragment). */
+/**
+ * Links keep their address only when it cannot run script: it parses (as a browser would, relative
+ * to a page) to http(s) or mailto.
+ */
 export function isSafeUrl(url: string): boolean {
-  return SAFE_URL.test(url.trim())
+  try {
+    return ['http:', 'https:', 'mailto:'].includes(new URL(url, 'https://relative.invalid/').protocol)
+  }
+  catch {
+    return false
+  }
 }
 
 export function escapeHtml(s: string): string {

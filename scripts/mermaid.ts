@@ -16,7 +16,7 @@ export const TREE_TB_MAX_LEAVES = 7
  * Those become their full-width forms, and angle brackets too, so nothing is read as markup.
  */
 function timelineText(s: string): string {
-  return s.replace(/:/g, '：').replace(/;/g, '；').replace(/#/g, '＃').replace(/%/g, '％').replace(/</g, '＜').replace(/>/g, '＞')
+  return s.replace(/:/g, '：').replace(/;/g, '；').replace(/#/g, '＃').replace(/%/g, '％').replace(/</g, '＜').replace(/>/g, '＞').replace(/`/g, '｀')
 }
 
 /** Inside a quoted flowchart or mindmap label Mermaid decodes `#name;` entity codes. */
@@ -24,8 +24,9 @@ function quotedText(s: string): string {
   return s.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/`/g, '#96;')
 }
 
+/** Mermaid rejects an empty label: an empty heading or item is drawn as a dash. */
 function wrapped(s: string, width: number, escape: (t: string) => string): string {
-  return wrapText(s, width).map(escape).join('<br>')
+  return wrapText(s, width).map(escape).join('<br>') || '—'
 }
 
 export function timelineDiagram(periods: Period[]): string {

@@ -27,7 +27,7 @@ export const defaultDeck = () => deckFrom(readText(NOTES), 'data/notes.md', defa
 
 /** The Mermaid blocks of a generated slides.md. */
 export function mermaidBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map(m => m[1]!)
+  return [...markdown.matchAll(/(`{3,})mermaid\n([\s\S]*?)\n\1/g)].map(m => m[2]!)
 }
 
 export const stem = (p: string) => basename(p, '.md')
