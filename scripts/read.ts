@@ -3,8 +3,8 @@ import { readFile, stat } from 'node:fs/promises'
 import { NotedeckError } from './errors'
 import type { Warning } from './types'
 
-/** Notes larger than this are refused: no study notes are this long, and it bounds time and memory. */
-export const MAX_NOTES_BYTES = 8 * 1024 * 1024
+/** Notes larger than this are refused (about 170 times the default notes, some 3500 slides): it bounds time and memory. */
+export const MAX_NOTES_BYTES = 1024 * 1024
 
 export interface NotesText {
   text: string
@@ -79,7 +79,7 @@ export async function readNotes(file: string): Promise<NotesText> {
   if (!info.isFile())
     throw new NotedeckError('NOTES_NOT_FILE', 'this is a directory, not a notes file', { where: { file } })
   if (info.size > MAX_NOTES_BYTES)
-    throw new NotedeckError('NOTES_TOO_LARGE', `the notes are ${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_NOTES_BYTES / 1048576} MB`, { where: { file }, hint: 'split the notes into several decks' })
+    throw new NotedeckError('NOTES_TOO_LARGE', `the notes are ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_NOTES_BYTES / 1048576} MiB`, { where: { file }, hint: 'split the notes into several decks' })
   try {
     return decodeNotes(await readFile(file), file)
   }

@@ -2,15 +2,29 @@
 import type { Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u
+/** Code point ranges drawn two columns wide: CJK, Hangul, full-width forms, emoji. */
+const WIDE_RANGES: Array<[number, number]> = [
+  [0x1100, 0x115F], [0x2E80, 0xA4CF], [0xAC00, 0xD7A3], [0xF900, 0xFAFF], [0xFE30, 0xFE4F],
+  [0xFF00, 0xFF60], [0xFFE0, 0xFFE6], [0x1F300, 0x1FAFF], [0x20000, 0x3FFFD],
+]
 
 /** Characters that must not start a line (CJK line-breaking rules, simplified). */
 const NO_LINE_START = new Set('，。、；：？！）》」』】〕…—,.;:?!)]}%'.split(''))
 /** Characters that must not end a line. */
 const NO_LINE_END = new Set('（《「『【〔([{'.split(''))
 
+function isWide(cp: number): boolean {
+  if (cp < 0x1100)
+    return false
+  for (const [a, b] of WIDE_RANGES) {
+    if (cp >= a && cp <= b)
+      return true
+  }
+  return false
+}
+
 export function charWidth(ch: string): 1 | 2 {
-  return WIDE.test(ch) ? 2 : 1
+  return isWide(ch.codePointAt(0) ?? 0) ? 2 : 1
 }
 
 export function displayWidth(text: string): number {
@@ -37,37 +51,45 @@ function tokens(text: string): string[] {
 export function wrapText(text: string, max: number): string[] {
   const lines: string[] = []
   let line = ''
+  let width = 0 // display width of `line`, kept as we go
   const push = () => {
     const t = line.trimEnd()
     if (t)
       lines.push(t)
     line = ''
+    width = 0
+  }
+  const add = (s: string, w: number) => {
+    line += s
+    width += w
   }
   for (const tok of tokens(text.replace(/\s+/g, ' ').trim())) {
-    if (/^\s+$/.test(tok)) {
+    if (tok === ' ') {
       if (line)
-        line += ' '
+        add(' ', 1)
       continue
     }
+    const w = displayWidth(tok)
     // An opening bracket past the first third of a line starts the next line: "预训练<br>（学习世界知识）".
-    if (tok.length === 1 && NO_LINE_END.has(tok) && displayWidth(line) * 3 >= max) {
+    if (tok.length === 1 && NO_LINE_END.has(tok) && width * 3 >= max) {
       push()
-      line = tok
+      add(tok, w)
       continue
     }
-    if (displayWidth(line) + displayWidth(tok) <= max) {
-      line += tok
+    if (width + w <= max) {
+      add(tok, w)
       continue
     }
     if (tok.length === 1 && NO_LINE_START.has(tok) && line) {
-      line += tok // hanging punctuation: better a little wide than a line starting with '，'
+      add(tok, w) // hanging punctuation: better a little wide than a line starting with '，'
       continue
     }
-    if (displayWidth(tok) > max) {
+    if (w > max) {
       for (const ch of tok) {
-        if (displayWidth(line) + charWidth(ch) > max)
+        const cw = charWidth(ch)
+        if (width + cw > max)
           push()
-        line += ch
+        add(ch, cw)
       }
       continue
     }
@@ -75,11 +97,11 @@ export function wrapText(text: string, max: number): string[] {
     if (last && NO_LINE_END.has(last)) {
       line = line.slice(0, -last.length)
       push()
-      line = last + tok
+      add(last + tok, charWidth(last) + w)
       continue
     }
     push()
-    line = tok
+    add(tok, w)
   }
   push()
   return lines

@@ -41,6 +41,18 @@ describe('reading notes', () => {
   it('refuses empty and whitespace-only notes', () => {
     expect(() => decodeNotes(enc(' \n\t\n'), 'e.md')).toThrowError(expect.objectContaining({ code: 'NOTES_EMPTY' }))
   })
+  it('refuses notes over the size limit at once, without reading them', async () => {
+    const big = join(tempDir(), 'big.md')
+    writeFileSync(big, '## x\n'.repeat(1_400_000)) // 5.6 MB
+    await expect(readNotes(big)).rejects.toMatchObject({ code: 'NOTES_TOO_LARGE', message: expect.stringMatching(/limit is 1 MiB/) })
+  })
+  it('takes 50 levels of nested lists in its stride', async () => {
+    const deep = Array.from({ length: 50 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')
+    const { text } = decodeNotes(enc(`## Deep\n\n${deep}\n`), 'deep.md')
+    const { buildDeck } = await import('../scripts/generate')
+    const { plan } = buildDeck({ text, file: 'deep.md', config: { flows: [] }, images: new Map() })
+    expect(plan.slides.length).toBeGreaterThan(1)
+  })
   it('names the file for a missing file and a directory', async () => {
     await expect(readNotes('/no/such/notes.md')).rejects.toMatchObject({ code: 'NOTES_NOT_FOUND', where: { file: '/no/such/notes.md' } })
     await expect(readNotes(tempDir())).rejects.toMatchObject({ code: 'NOTES_NOT_FILE' })
