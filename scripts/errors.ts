@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'EXPORT_FAILED'
   | 'CHECK_FAILED'
   | 'WRITE_FAILED'
+  | 'STALE'
+  | 'HAND_EDITED'
 
 export interface SourcePoint {
   file: string

@@ -7,7 +7,10 @@ import { printGenerated } from './report'
 import { USAGE } from './usage'
 
 export async function runGenerate(argv: string[]): Promise<number> {
-  const { values, notes } = parseCommon(argv)
+  const { values, notes } = parseCommon(argv, {
+    check: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+  })
   if (values.help) {
     console.log(USAGE)
     return 0
@@ -17,7 +20,13 @@ export async function runGenerate(argv: string[]): Promise<number> {
     out: typeof values.out === 'string' ? resolve(values.out) : DEFAULT_SLIDES,
     ...(typeof values.config === 'string' ? { config: values.config } : {}),
     offline: values.offline === true,
+    check: values.check === true,
+    force: values.force === true,
   })
+  if (values.check) {
+    console.log(`notedeck: ${result.out === DEFAULT_SLIDES ? 'slides.md' : result.out} is up to date with ${result.file}`)
+    return 0
+  }
   printGenerated(result)
   return 0
 }

@@ -11,6 +11,7 @@ import { parseMarkdown } from './parse'
 import { type Plan, planDeck } from './plan'
 import { readNotes } from './read'
 import { renderDeck } from './render'
+import { provenance, stamp } from './stamp'
 import type { Warning } from './types'
 import { writeAtomic } from './write'
 
@@ -28,7 +29,7 @@ export interface DeckInput {
 export function buildDeck(input: DeckInput): { markdown: string, plan: Plan } {
   const notes = buildNotes(input.root ?? parseMarkdown(input.text), input.file)
   const plan = planDeck({ notes, config: input.config, images: input.images })
-  const markdown = renderDeck(plan, { source: input.file, images: input.images, ...(input.config.colorSchema ? { colorSchema: input.config.colorSchema } : {}) })
+  const markdown = stamp(renderDeck(plan, { source: input.file, images: input.images, ...(input.config.colorSchema ? { colorSchema: input.config.colorSchema } : {}) }))
   return { markdown, plan }
 }
 
@@ -39,8 +40,10 @@ export interface GenerateOptions {
   config?: string
   offline: boolean
   imageTimeoutMs?: number
-  /** Do not write; return what would be written. */
-  dryRun?: boolean
+  /** Do not write; fail when the file on disk is not what would be written (`generate --check`). */
+  check?: boolean
+  /** Overwrite a slides file that was edited by hand (a backup is kept as <out>.bak). */
+  force?: boolean
 }
 
 export interface GenerateResult {
@@ -79,7 +82,28 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     timeoutMs: opts.imageTimeoutMs ?? 3000,
   })
   const { markdown, plan } = buildDeck({ text, file, config, images: resolved.images, root })
-  if (!opts.dryRun)
+  const current = await readFile(opts.out, 'utf8').catch(() => undefined)
+  const shown = relative(process.cwd(), opts.out) || opts.out
+  if (opts.check) {
+    if (current !== markdown) {
+      throw new NotedeckError('STALE', current === undefined ? 'does not exist yet' : `is not what ${file} and the deck config produce now`, {
+        where: { file: shown },
+        hint: 'run `npm run generate` and commit the result',
+      })
+    }
+  }
+  else if (current !== markdown) {
+    const origin = current === undefined ? undefined : provenance(current)
+    if (origin && origin !== 'generated') {
+      if (!opts.force) {
+        throw new NotedeckError('HAND_EDITED', origin === 'edited' ? 'was edited by hand since notedeck wrote it; not overwriting it' : 'was not written by notedeck; not overwriting it', {
+          where: { file: shown },
+          hint: 'keep hand-written slides in a file of your own, or run again with --force (the current file is kept as a .bak)',
+        })
+      }
+      await writeAtomic(`${opts.out}.bak`, current!)
+    }
     await writeAtomic(opts.out, markdown)
+  }
   return { out: opts.out, markdown, plan, warnings: [...warnings, ...resolved.warnings, ...plan.warnings], file }
 }

@@ -9,6 +9,8 @@ Options:
   -o, --out <path>       output file
   -c, --config <file>    deck config (default: deck.yaml beside the notes)
       --offline          do not fetch remote images (cached copies are still used)
+      --check            generate: write nothing; exit 1 if the slides file is not up to date
+      --force            generate: overwrite a slides file edited by hand (keeps it as .bak)
       --timeout <ms>     export: time limit for rendering (default 60000)
       --dark             export: dark theme
   -h, --help             this text
