@@ -4,6 +4,7 @@ import { parseCommon } from './cli'
 import { resolveBrowser } from './browser'
 import { NotedeckError } from './errors'
 import { defaultPdfPath, exportPdf } from './export'
+import { exportKey, isFresh, remember } from './export-cache'
 import { generate } from './generate'
 import { DEFAULT_NOTES, ROOT, slidesFor } from './paths'
 import { printGenerated } from './report'
@@ -15,6 +16,7 @@ export async function runExport(argv: string[]): Promise<number> {
   const { values, notes: notesArg } = parseCommon(argv, {
     timeout: { type: 'string' },
     dark: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
   })
   if (values.help) {
     console.log(USAGE)
@@ -24,7 +26,6 @@ export async function runExport(argv: string[]): Promise<number> {
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
     throw new NotedeckError('USAGE', `--timeout takes a positive number of milliseconds, not "${String(values.timeout)}"`)
   const notes = notesArg ?? DEFAULT_NOTES
-  const browser = await resolveBrowser()
   const result = await generate({
     notes,
     out: slidesFor(notes),
@@ -33,8 +34,15 @@ export async function runExport(argv: string[]): Promise<number> {
   })
   printGenerated(result)
   const output = typeof values.out === 'string' ? resolve(values.out) : defaultPdfPath(ROOT)
+  const key = await exportKey(result.markdown, { format: 'pdf', dark: values.dark === true })
+  if (!values.fresh && await isFresh(output, key)) {
+    console.log(`notedeck: ${relative(process.cwd(), output)} is up to date (nothing that shapes it changed; --fresh exports anyway)`)
+    return 0
+  }
+  const browser = await resolveBrowser()
   const started = Date.now()
   const pdf = await exportPdf({ slides: result.out, output, browser, timeoutMs, dark: values.dark === true })
+  await remember(output, key)
   console.log(`notedeck: ${relative(process.cwd(), pdf.output)} (${result.plan.slides.length} pages, ${(pdf.bytes / 1024).toFixed(0)} KiB, ${((Date.now() - started) / 1000).toFixed(1)} s)`)
   return 0
 }

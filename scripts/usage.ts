@@ -13,6 +13,7 @@ Options:
       --force            generate: overwrite a slides file edited by hand (keeps it as .bak)
       --timeout <ms>     export: time limit for rendering (default 60000)
       --dark             export: dark theme
+      --fresh            export: export even when nothing changed since the last PDF
   -h, --help             this text
 
 Environment: CHROMIUM_PATH picks the browser for export.`

@@ -53,6 +53,14 @@ describe('npm run export (default notes)', () => {
     expect(stdout).toMatch(/slides\.pdf \(\d+ pages/)
   })
 
+  it('skips the browser when nothing changed since the last export', async () => {
+    const { statSync } = await import('node:fs')
+    const before = statSync(pdf).mtimeMs
+    const r = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), 'export', '--offline', '-o', pdf], { cwd: ROOT, env: { ...process.env, CHROMIUM_PATH: '/nonexistent/so-no-browser-may-be-used' } })
+    expect(r.stdout).toMatch(/slides\.pdf is up to date/)
+    expect(statSync(pdf).mtimeMs).toBe(before)
+  })
+
   it('made no request outside localhost', () => {
     // Chromium's own services (updates, sign-in) may still try the proxy; notedeck's export makes
     // them unresolvable without one. Nothing the deck loads may appear here.
