@@ -6,7 +6,7 @@
 import { watch } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { isNotedeckError } from './errors'
-import { generate } from './generate'
+import { type GenerateOptions, type GenerateResult, generate } from './generate'
 import { DEFAULT_NOTES, slidesFor } from './paths'
 import { printGenerated } from './report'
 import { runSlidev } from './slidev'
@@ -32,31 +32,42 @@ export function splitDevArgs(argv: string[]): { notes: string | undefined, confi
   return { notes, config, offline, slidev }
 }
 
+/**
+ * Regenerates whenever the notes or the deck config change (debounced). An error is reported and
+ * the last good deck stays. Returns a function that stops watching.
+ */
+export function watchNotes(opts: GenerateOptions, report: (result: GenerateResult | Error) => void): () => void {
+  let timer: NodeJS.Timeout | undefined
+  const dir = dirname(resolve(opts.notes))
+  const watched = new Set([resolve(opts.notes), resolve(dir, 'deck.yaml'), ...(opts.config ? [resolve(opts.config)] : [])])
+  const regenerate = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => generate(opts).then(report, (e: unknown) => report(e instanceof Error ? e : new Error(String(e)))), 30)
+  }
+  const watchers = [...new Set([dir, ...(opts.config ? [dirname(resolve(opts.config))] : [])])].map(d =>
+    watch(d, (_event, name) => name && watched.has(resolve(d, name)) && regenerate()))
+  return () => {
+    watchers.forEach(w => w.close())
+    clearTimeout(timer)
+  }
+}
+
 export async function runDev(argv: string[]): Promise<number> {
   const args = splitDevArgs(argv)
   const notes = resolve(args.notes ?? DEFAULT_NOTES)
   const out = slidesFor(notes)
   const opts = { notes, out, offline: args.offline, ...(args.config ? { config: args.config } : {}) }
   printGenerated(await generate(opts))
-  let timer: NodeJS.Timeout | undefined
-  const regenerate = () => {
-    clearTimeout(timer)
-    timer = setTimeout(() => {
-      generate(opts).then(printGenerated, (e: unknown) => {
-        console.error(`notedeck: ${isNotedeckError(e) ? e.format() : String(e)}\nnotedeck: kept the last good deck`)
-      })
-    }, 80)
-  }
-  const watcher = watch(dirname(notes), (_event, name) => {
-    if (name && (resolve(dirname(notes), name) === notes || name === 'deck.yaml' || (args.config && resolve(args.config) === resolve(dirname(notes), name))))
-      regenerate()
+  const stop = watchNotes(opts, (r) => {
+    if (r instanceof Error)
+      console.error(`notedeck: ${isNotedeckError(r) ? r.format() : String(r)}\nnotedeck: kept the last good deck`)
+    else printGenerated(r)
   })
   try {
     const result = await runSlidev([out, ...args.slidev], { cwd: dirname(out), inherit: true })
     return result.code ?? 0
   }
   finally {
-    watcher.close()
-    clearTimeout(timer)
+    stop()
   }
 }

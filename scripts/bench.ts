@@ -1,0 +1,137 @@
+/**
+ * `npm run bench`: medians and ratios for the edit loop and the export. A script, not a test: the
+ * numbers depend on the machine. Targets are from the project's issue on the edit loop.
+ */
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-chromium'
+import { CHROMIUM_ARGS, resolveBrowser } from './browser'
+import { parseConfig } from './config'
+import { watchNotes } from './dev'
+import { buildDeck, generate } from './generate'
+import { DEFAULT_NOTES, ROOT } from './paths'
+import { startDevServer } from './server'
+import { slidevBin } from './slidev'
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`)
+const rows: string[][] = []
+const row = (what: string, result: string, target: string, note = '') => {
+  rows.push([what, result, target, note])
+  console.log(`${what}: ${result} (target ${target}) ${note}`)
+}
+const sleep = (n: number) => new Promise(r => setTimeout(r, n))
+
+function time(fn: () => void, runs: number): number {
+  const xs: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    fn()
+    xs.push(performance.now() - t)
+  }
+  return median(xs)
+}
+
+const seed = readFileSync(DEFAULT_NOTES, 'utf8')
+const config = parseConfig(readFileSync(join(ROOT, 'data', 'deck.yaml'), 'utf8'), 'deck.yaml')
+const images = new Map<string, string | undefined>()
+
+// (a) generation in-process, and its growth with the size of the notes
+for (let i = 0; i < 5; i++) buildDeck({ text: seed, file: 'notes.md', config, images })
+const t1 = time(() => buildDeck({ text: seed, file: 'notes.md', config, images }), 31)
+const t10 = time(() => buildDeck({ text: `${seed}\n`.repeat(10), file: 'notes.md', config, images }), 11)
+const t100 = time(() => buildDeck({ text: `${seed}\n`.repeat(100), file: 'notes.md', config, images }), 5)
+row('(a) generate default notes, in-process (median of 31)', ms(t1), '≤ 50 ms')
+row('(a) 10× the notes', ms(t10), 'linear', `ratio to 1×: ${(t10 / t1).toFixed(1)}`)
+row('(a) 100× the notes', ms(t100), 'linear', `ratio to 10×: ${(t100 / t10).toFixed(1)}`)
+
+// (b) save -> slides.md rewritten, through the dev command's watcher
+const dir = mkdtempSync(join(tmpdir(), 'notedeck-bench-'))
+const notes = join(dir, 'notes.md')
+const out = join(ROOT, '.notedeck-bench.slides.md')
+copyFileSync(DEFAULT_NOTES, notes)
+copyFileSync(join(ROOT, 'data', 'deck.yaml'), join(dir, 'deck.yaml'))
+await generate({ notes, out, offline: true, force: true })
+{
+  const xs: number[] = []
+  let done: (() => void) | undefined
+  const stop = watchNotes({ notes, out, offline: true }, () => done?.())
+  for (let i = 0; i < 11; i++) {
+    const t = performance.now()
+    const written = new Promise<void>((r) => { done = r })
+    writeFileSync(notes, `${seed}\n\n## Bench ${i}\n\nedit ${i}\n`)
+    await written
+    xs.push(performance.now() - t)
+    await sleep(100)
+  }
+  stop()
+  row('(b) save -> slides.md rewritten (median of 11)', ms(median(xs)), '≤ 200 ms', 'includes the 30 ms debounce')
+}
+
+// (c) save -> slide updated in a real browser (Slidev dev server, hot reload)
+const browserPath = await resolveBrowser()
+{
+  copyFileSync(DEFAULT_NOTES, notes)
+  const first = await generate({ notes, out, offline: true, force: true })
+  // Edit the text of one definition, as a speaker would, and watch that slide.
+  const phrase = seed.split('\n').find(l => l.startsWith('> '))!.slice(2, 12)
+  const slideNo = first.plan.slides.findIndex(s => s.notes.some(n => n.includes(phrase))) + 1
+  const server = await startDevServer(out)
+  const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS })
+  const stop = watchNotes({ notes, out, offline: true }, () => {})
+  try {
+    const page = await browser.newPage({ viewport: { width: 980, height: 552 } })
+    await page.goto(`${server.url}/${slideNo}`, { waitUntil: 'networkidle' })
+    const xs: number[] = []
+    for (let i = 0; i < 7; i++) {
+      const marker = `edit${i}`
+      const t = performance.now()
+      writeFileSync(notes, seed.replace(phrase, `${phrase}${marker}`))
+      await page.waitForFunction(([n, s]) => document.querySelector(`.slidev-page-${n}`)?.textContent?.includes(s as string), [slideNo, marker], { timeout: 30_000 })
+      xs.push(performance.now() - t)
+      await sleep(300)
+    }
+    row('(c) save -> slide updated in Chromium (median of 7)', ms(median(xs)), '≤ 1 s', 'a definition edited in the notes')
+  }
+  finally {
+    stop()
+    await browser.close()
+    await server.close()
+  }
+}
+
+// (d) cold export vs a bare `slidev export` of the same slides.md; (e) cached export
+{
+  const pdf = join(dir, 'out.pdf')
+  const cli = (args: string[]) => {
+    const t = performance.now()
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' })
+    if (r.status !== 0)
+      throw new Error(r.stderr)
+    return performance.now() - t
+  }
+  const bare = () => {
+    const t = performance.now()
+    const r = spawnSync(process.execPath, [slidevBin(), 'export', out, '--output', join(dir, 'bare.pdf'), '--executable-path', browserPath, '--with-toc'], { cwd: ROOT, encoding: 'utf8' })
+    if (r.status !== 0)
+      throw new Error(r.stderr + r.stdout)
+    return performance.now() - t
+  }
+  await generate({ notes, out, offline: true, force: true })
+  const ours: number[] = []
+  const theirs: number[] = []
+  for (let i = 0; i < 3; i++) {
+    ours.push(cli(['export', notes, '-o', pdf, '--offline', '--fresh']))
+    theirs.push(bare())
+  }
+  row('(d) cold export (median of 3)', ms(median(ours)), '≤ 1.1× bare', `bare slidev export: ${ms(median(theirs))}, ratio ${(median(ours) / median(theirs)).toFixed(2)}`)
+  const cached = [0, 1, 2, 3, 4].map(() => cli(['export', notes, '-o', pdf, '--offline']))
+  row('(e) cached export, whole command (median of 5)', ms(median(cached)), '≤ 0.5 s', `PDF ${(statSync(pdf).size / 1024).toFixed(0)} KiB unchanged`)
+}
+row('(f) export from the running dev server', 'not measured', '≤ 3 s', 'not implemented yet: export starts its own Vite')
+
+rmSync(dir, { recursive: true, force: true })
+rmSync(out, { force: true })
+console.log(`\n| Measure | Result | Target | Note |\n| --- | --- | --- | --- |\n${rows.map(r => `| ${r.join(' | ')} |`).join('\n')}`)
