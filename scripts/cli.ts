@@ -1,10 +1,6 @@
 /** notedeck's command line. The single place that prints errors and sets the exit code. */
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { NotedeckError, formatPoint, isNotedeckError } from './errors'
-import { runCheck } from './check-command'
-import { runDev } from './dev'
-import { runExport } from './export-command'
-import { runGenerate } from './generate-command'
 import { USAGE } from './usage'
 
 export interface CommonOptions {
@@ -34,10 +30,11 @@ export function parseCommon(argv: string[], extra: ParseArgsConfig['options'] = 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   switch (command) {
-    case 'generate': return runGenerate(rest)
-    case 'export': return runExport(rest)
-    case 'dev': return runDev(rest)
-    case 'check': return runCheck(rest)
+    // Each command loads only what it needs (the browser driver is heavy), so a quick command stays quick.
+    case 'generate': return (await import('./generate-command')).runGenerate(rest)
+    case 'export': return (await import('./export-command')).runExport(rest)
+    case 'dev': return (await import('./dev')).runDev(rest)
+    case 'check': return (await import('./check-command')).runCheck(rest)
     case undefined:
     case 'help':
     case '--help':
