@@ -5,7 +5,7 @@
  */
 import type { BlockContent, Nodes, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import { gfmToMarkdown } from 'mdast-util-gfm'
-import { toMarkdown } from 'mdast-util-to-markdown'
+import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown'
 
 export type ImageMap = ReadonlyMap<string, string | undefined>
 
@@ -57,8 +57,15 @@ export function toSlideMarkdown(content: Array<BlockContent | PhrasingContent>, 
     fence: '`',
     fences: true,
     unsafe: SLIDEV_UNSAFE,
-    // `<` as a character reference, not `\<`: Slidev's slide splitter reads `\<!--` as a comment.
-    handlers: { text: (node: Text, _parent, state, info) => state.safe(node.value, { ...info, encode: ['<'] }) },
+    handlers: {
+      // `<` as a character reference, not a backslash escape: Slidev's slide splitter reads `\<!--` as a comment.
+      text: (node: Text, _parent, state, info) => state.safe(node.value, { ...info, encode: ['<'] }),
+      // Slidev's splitter skips only code fences that start a line; a fence inside a list or quote
+      // would make it skip (or split) the wrong lines. Nested code is written as one line of HTML instead.
+      code: (node, parent, state, info) => (parent && parent.type !== 'root' ? `<pre class="nd-pre"><code>${codeHtml(node.value)}</code></pre>` : defaultHandlers.code(node, parent, state, info)),
+      // Inline code is literal in Markdown, but the splitter still reads `<!--` in it as a comment.
+      inlineCode: (node, parent, state) => (/<!\-\-|\-\->/.test(node.value) ? `<code>${codeHtml(node.value)}</code>` : defaultHandlers.inlineCode(node, parent, state)),
+    },
   }).trim()
 }
 
@@ -73,6 +80,11 @@ export function isSafeUrl(url: string): boolean {
   catch {
     return false
   }
+}
+
+/** Code as HTML text on one line: nothing in it can read as a tag, a comment, or a Slidev separator. */
+function codeHtml(s: string): string {
+  return escapeHtml(s).replace(/-/g, '&#45;').replace(/`/g, '&#96;').replace(/\n/g, '&#10;')
 }
 
 export function escapeHtml(s: string): string {

@@ -45,7 +45,7 @@ const randomNotes = fc.array(block, { minLength: 1, maxLength: 25 }).map(bs => b
 const mutatedSeed = fc.array(fc.tuple(fc.nat(seed.length), fc.nat(200), fc.constantFrom(...HOSTILE, '\n', '\n\n## ', '\n* ', '\n> ')), { minLength: 1, maxLength: 6 })
   .map(edits => edits.reduce((s, [at, del, ins]) => s.slice(0, at % (s.length + 1)) + ins + s.slice(Math.min(s.length, (at % (s.length + 1)) + (del % 40))), seed))
 
-const OUR_TAG = /^<\/?(div|h1|p|ol|ul|li|a|span|DefinitionCard|template)\b/
+const OUR_TAG = /^<\/?(div|h1|p|ol|ul|li|a|span|pre|code|br|DefinitionCard|template)\b/
 
 function rawHtml(markdown: string): string[] {
   const out: string[] = []
