@@ -23,7 +23,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     offline: values.offline === true,
   })
   printGenerated(result)
-  const findings = await checkDeck({ slides: result.out, plan: result.plan, browser })
+  const findings = await checkDeck({ slides: result.out, browser })
   for (const f of findings) {
     const where = f.line ? ` (${formatPoint({ file: result.file, line: f.line })})` : ''
     console.log(`slide ${f.slide}${where}: ${f.kind}: ${f.message}`)

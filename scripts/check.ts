@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS } from './browser'
-import type { Plan } from './plan'
+import { parseSync } from '@slidev/parser'
 import { startDevServer } from './server'
 
 export type FindingKind = 'render' | 'overflow' | 'label' | 'diagram' | 'image' | 'font' | 'network'
@@ -50,11 +50,17 @@ export function findingsFor(slide: number, line: number | undefined, m: Measurem
 
 export interface CheckOptions {
   slides: string
-  plan: Plan
   browser: string
 }
 
-export async function checkDeck({ slides, plan, browser: executablePath }: CheckOptions): Promise<Finding[]> {
+/** Every slide of the file (hand-written extra slides too), with the notes line it came from. */
+async function slidesOf(file: string): Promise<Array<{ line: number | undefined }>> {
+  const parsed = parseSync(await readFile(file, 'utf8'), file)
+  return parsed.slides.map(s => ({ line: typeof s.frontmatter.notesLine === 'number' ? s.frontmatter.notesLine : undefined }))
+}
+
+export async function checkDeck({ slides, browser: executablePath }: CheckOptions): Promise<Finding[]> {
+  const deck = await slidesOf(slides)
   const measure = await readFile(fileURLToPath(new URL('./check-page.js', import.meta.url)), 'utf8')
   const findings: Finding[] = []
   const server = await startDevServer(slides)
@@ -72,7 +78,7 @@ export async function checkDeck({ slides, plan, browser: executablePath }: Check
     })
     await page.goto(`${server.url}/1`, { waitUntil: 'networkidle', timeout: 60_000 })
     await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' })
-    for (const [i, slide] of plan.slides.entries()) {
+    for (const [i, slide] of deck.entries()) {
       current = i + 1
       await page.evaluate(n => (window as unknown as { __slidev__: { nav: { go: (n: number) => Promise<void> } } }).__slidev__.nav.go(n), current)
       await page.waitForFunction((n) => {
@@ -84,11 +90,11 @@ export async function checkDeck({ slides, plan, browser: executablePath }: Check
         const done = [...el.querySelectorAll('*')].filter(e => e.shadowRoot?.querySelector('svg')).length + el.querySelectorAll('.nd-diagram pre').length
         return done >= diagrams
       }, current, { timeout: 30_000 }).catch(() => {
-        findings.push({ slide: current, ...(slide.source ? { line: slide.source.start.line } : {}), kind: 'render', message: 'the slide did not finish rendering in 30 s' })
+        findings.push({ slide: current, ...(slide.line ? { line: slide.line } : {}), kind: 'render', message: 'the slide did not finish rendering in 30 s' })
       })
       await page.waitForLoadState('networkidle')
       const m = await page.evaluate(`${measure}\nmeasureSlide(${current}, ${JSON.stringify(FONT)})`) as Measurement
-      findings.push(...findingsFor(current, slide.source?.start.line, m))
+      findings.push(...findingsFor(current, slide.line, m))
     }
   }
   finally {

@@ -10,6 +10,7 @@ import { buildNotes } from './model'
 import { parseMarkdown } from './parse'
 import { type Plan, planDeck } from './plan'
 import { readNotes } from './read'
+import { parseExtraSlides } from './extra-slides'
 import { renderDeck } from './render'
 import { provenance, stamp } from './stamp'
 import type { Warning } from './types'
@@ -23,13 +24,16 @@ export interface DeckInput {
   images: ReadonlyMap<string, string | undefined>
   /** The parsed notes, when the caller has them already. */
   root?: Root
+  /** Hand-written slides (extra-slides.md next to the notes). */
+  extras?: { source: string, file: string }
 }
 
 /** The pure core: notes text -> Slidev markdown. */
 export function buildDeck(input: DeckInput): { markdown: string, plan: Plan } {
   const notes = buildNotes(input.root ?? parseMarkdown(input.text), input.file)
   const plan = planDeck({ notes, config: input.config, images: input.images })
-  const markdown = stamp(renderDeck(plan, { source: input.file, images: input.images, ...(input.config.colorSchema ? { colorSchema: input.config.colorSchema } : {}) }))
+  const extras = input.extras ? { slides: parseExtraSlides(input.extras.source, input.extras.file), file: input.extras.file } : undefined
+  const markdown = stamp(renderDeck(plan, { source: input.file, images: input.images, ...(extras ? { extras } : {}), ...(input.config.colorSchema ? { colorSchema: input.config.colorSchema } : {}) }))
   return { markdown, plan }
 }
 
@@ -81,7 +85,10 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     offline: opts.offline,
     timeoutMs: opts.imageTimeoutMs ?? 3000,
   })
-  const { markdown, plan } = buildDeck({ text, file, config, images: resolved.images, root })
+  const extrasPath = resolve(dirname(opts.notes), 'extra-slides.md')
+  const extrasSource = await readFile(extrasPath, 'utf8').catch(() => undefined)
+  const extras = extrasSource === undefined ? {} : { extras: { source: extrasSource, file: relative(process.cwd(), extrasPath) } }
+  const { markdown, plan } = buildDeck({ text, file, config, images: resolved.images, root, ...extras })
   const current = await readFile(opts.out, 'utf8').catch(() => undefined)
   const shown = relative(process.cwd(), opts.out) || opts.out
   if (opts.check) {

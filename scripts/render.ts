@@ -1,9 +1,12 @@
 /** Slide plan -> Slidev markdown. Every piece of text from the notes is escaped or wrapped in `v-pre`. Pure. */
 import type { Block, Card, Slide } from './types'
 import type { Plan } from './plan'
+import { type ExtraSlide, placeExtra } from './extra-slides'
 import { type ImageMap, escapeHtml, isSafeUrl, toSlideMarkdown } from './markdown-out'
 
 export interface RenderOptions {
+  /** Hand-written slides to place among the generated ones. */
+  extras?: { slides: ExtraSlide[], file: string }
   /** Shown in the generated-file header, e.g. `data/notes.md`. */
   source: string
   images: ImageMap
@@ -150,8 +153,12 @@ function speakerNotes(lines: string[]): string[] {
 
 export function renderDeck(plan: Plan, opts: RenderOptions): string {
   const out: string[] = ['---', ...headmatter(plan, opts)]
+  const extras = opts.extras?.slides.map(e => ({ e, at: placeExtra(e, plan.slides, opts.extras!.file) })) ?? []
   plan.slides.forEach((slide, i) => {
+    if (i > 0)
+      extras.filter(x => x.at === i).forEach(x => out.push(x.e.raw))
     out.push(...frontmatter(slide, i), '', ...body(slide, opts.images), ...speakerNotes(slide.notes), '')
   })
+  extras.filter(x => x.at >= plan.slides.length).forEach(x => out.push(x.e.raw))
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
 }

@@ -7,7 +7,6 @@ import { resolveBrowser } from '../scripts/browser'
 import { type Finding, checkDeck } from '../scripts/check'
 import { generate } from '../scripts/generate'
 import { ROOT } from '../scripts/paths'
-import type { Plan } from '../scripts/plan'
 import { FIXTURES, NOTES } from './helpers'
 
 const made: string[] = []
@@ -17,7 +16,7 @@ async function checkNotes(notes: string): Promise<{ findings: Finding[], slides:
   const out = join(ROOT, `.notedeck-test-${notes.replace(/\W+/g, '_').slice(-40)}.slides.md`)
   made.push(out)
   const result = await generate({ notes, out, offline: true })
-  return { findings: await checkDeck({ slides: out, plan: result.plan, browser: await resolveBrowser() }), slides: result.plan.slides.length }
+  return { findings: await checkDeck({ slides: out, browser: await resolveBrowser() }), slides: result.plan.slides.length }
 }
 
 describe('the check finds what a speaker would notice', () => {
@@ -26,7 +25,7 @@ describe('the check finds what a speaker would notice', () => {
     made.push(out)
     writeFileSync(out, [
       '---', 'fonts:', '  provider: none', 'favicon: /favicon.svg', '---', '', '# fine', '',
-      '---', '', '# too tall', '', '<div style="height: 800px; background: #eee">tall</div>', '',
+      '---', 'notesLine: 20', '---', '', '# too tall', '', '<div style="height: 800px; background: #eee">tall</div>', '',
       '---', '', '# broken image', '', '<img src="data:image/png;base64,AAAA" alt="x">', '',
       '---', '', '# a glyph no font here has: \u{13000}', '',
       '---', '', '# bad diagram', '', '<div class="nd-diagram">', '', '```mermaid', 'flowchart LR', '  A --> ', '```', '', '</div>', '',
@@ -34,9 +33,7 @@ describe('the check finds what a speaker would notice', () => {
       '  萌芽期 : 以卷积神经网络为代表的传统神经网络模型阶段以卷积神经网络为代表的传统神经网络模型阶段', '```', '', '</div>', '',
       '---', '', '# a slide that does not compile', '', '<div v-if="(">x</div>', '',
     ].join('\n'))
-    const source = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 1 } })
-    const plan = { title: 't', lang: 'en', warnings: [], slides: [1, 2, 3, 4, 5, 6, 7].map(i => ({ title: `s${i}`, level: 2, body: { kind: 'content', blocks: [] }, notes: [], source: source(i * 10) })) } as unknown as Plan
-    const findings = await checkDeck({ slides: out, plan, browser: await resolveBrowser() })
+    const findings = await checkDeck({ slides: out, browser: await resolveBrowser() })
     const kinds = (slide: number) => findings.filter(f => f.slide === slide).map(f => f.kind)
     expect(kinds(1)).toEqual([])
     expect(kinds(2)).toContain('overflow')
