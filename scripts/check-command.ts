@@ -3,9 +3,7 @@ import { parseCommon } from './cli'
 import { resolveBrowser } from './browser'
 import { checkDeck } from './check'
 import { NotedeckError, formatPoint } from './errors'
-import { generate } from './generate'
-import { DEFAULT_NOTES, slidesFor } from './paths'
-import { printGenerated } from './report'
+import { generateForDeck } from './generate-command'
 import { USAGE } from './usage'
 
 export async function runCheck(argv: string[]): Promise<number> {
@@ -14,15 +12,8 @@ export async function runCheck(argv: string[]): Promise<number> {
     console.log(USAGE)
     return 0
   }
-  const notes = notesArg ?? DEFAULT_NOTES
   const browser = await resolveBrowser()
-  const result = await generate({
-    notes,
-    out: slidesFor(notes),
-    ...(typeof values.config === 'string' ? { config: values.config } : {}),
-    offline: values.offline === true,
-  })
-  printGenerated(result)
+  const result = await generateForDeck(notesArg, values)
   const findings = await checkDeck({ slides: result.out, browser })
   for (const f of findings) {
     const where = f.line ? ` (${formatPoint({ file: result.file, line: f.line })})` : ''

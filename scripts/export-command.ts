@@ -5,9 +5,8 @@ import { resolveBrowser } from './browser'
 import { NotedeckError } from './errors'
 import { defaultPdfPath, exportPdf } from './export'
 import { exportKey, isFresh, remember } from './export-cache'
-import { generate } from './generate'
-import { DEFAULT_NOTES, ROOT, slidesFor } from './paths'
-import { printGenerated } from './report'
+import { generateForDeck } from './generate-command'
+import { ROOT } from './paths'
 import { USAGE } from './usage'
 
 export const DEFAULT_TIMEOUT_MS = 60_000
@@ -25,14 +24,7 @@ export async function runExport(argv: string[]): Promise<number> {
   const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout)
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
     throw new NotedeckError('USAGE', `--timeout takes a positive number of milliseconds, not "${String(values.timeout)}"`)
-  const notes = notesArg ?? DEFAULT_NOTES
-  const result = await generate({
-    notes,
-    out: slidesFor(notes),
-    ...(typeof values.config === 'string' ? { config: values.config } : {}),
-    offline: values.offline === true,
-  })
-  printGenerated(result)
+  const result = await generateForDeck(notesArg, values)
   const output = typeof values.out === 'string' ? resolve(values.out) : defaultPdfPath(ROOT)
   const key = await exportKey(result.markdown, { format: 'pdf', dark: values.dark === true })
   if (!values.fresh && await isFresh(output, key)) {
