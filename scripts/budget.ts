@@ -45,11 +45,23 @@ const CODE_PAD = 16
 /** A monospace column is about 0.6em; a CJK character in a code block counts as two columns. */
 export const codeUnitPx = (font: number) => font * 0.6
 
+/**
+ * Column widths as a browser's automatic table layout roughly gives them: in proportion to each
+ * column's longest cell, but no column under a tenth of the width.
+ */
+export function columnWidths(table: Table, width: number): number[] {
+  const cols = Math.max(1, ...table.children.map(r => r.children.length))
+  const longest = Array.from({ length: cols }, (_, i) => Math.max(4, ...table.children.map(r => displayWidth(plainText(r.children[i] ?? [])))))
+  const total = longest.reduce((a, b) => a + b, 0)
+  const shares = longest.map(l => Math.max(0.1, l / total))
+  const sum = shares.reduce((a, b) => a + b, 0)
+  return shares.map(s => (width * s) / sum - 16)
+}
+
 export function tableHeight(table: Table, width: number, font = TABLE_FONT_PX): number {
-  const cols = Math.max(1, table.children[0]?.children.length ?? 1)
-  const colW = width / cols - 16
+  const widths = columnWidths(table, width)
   return table.children.reduce((h, row) => {
-    const lines = Math.max(1, ...row.children.map(c => linesFor(plainText(c), colW, font)))
+    const lines = Math.max(1, ...row.children.map((c, i) => linesFor(plainText(c), widths[i] ?? width, font)))
     return h + lines * Math.round(font * 1.5) + 13
   }, 0)
 }

@@ -4,7 +4,7 @@
  */
 import type { Table } from 'mdast'
 import type { Block } from './types'
-import { BODY_W, CODE_FONT_PX, FONT_FLOOR_PX, TABLE_FONT_PX, codeUnitPx, linesFor } from './budget'
+import { BODY_W, CODE_FONT_PX, FONT_FLOOR_PX, TABLE_FONT_PX, codeUnitPx, columnWidths, linesFor } from './budget'
 import { displayWidth, plainText } from './text'
 
 const CODE_INNER_W = BODY_W - 16
@@ -20,11 +20,10 @@ export function fitCode(value: string): { fontPx: number, wrap: boolean } {
 
 /** The largest size at which no cell needs more than three lines in its column. */
 export function fitTable(table: Table): number {
-  const cols = Math.max(1, table.children[0]?.children.length ?? 1)
-  const colW = BODY_W / cols - 16
-  const cells = table.children.flatMap(r => r.children.map(c => plainText(c)))
+  const widths = columnWidths(table, BODY_W)
+  const fits = (font: number) => table.children.every(r => r.children.every((c, i) => linesFor(plainText(c), widths[i] ?? BODY_W, font) <= 3))
   for (let font = TABLE_FONT_PX; font > FONT_FLOOR_PX; font--) {
-    if (cells.every(t => linesFor(t, colW, font) <= 3))
+    if (fits(font))
       return font
   }
   return FONT_FLOOR_PX
