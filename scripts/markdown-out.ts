@@ -40,12 +40,15 @@ function cleanChildren<T extends Parents>(node: T, images: ImageMap): T {
 
 /**
  * Characters that Slidev's Markdown reads as more than text, escaped wherever they occur in text:
- * `<` (HTML, and `<<<` which imports a file), `$` (KaTeX), `:` at a line start (`::slot::`).
+ * `<` (HTML, and `<<<` which imports a file), `$` (KaTeX), `:` at a line start (`::slot::`),
+ * `---` at a line start (a slide separator to Slidev, even before text).
  */
 const SLIDEV_UNSAFE = [
   { character: '<' },
   { character: '$' },
   { character: ':', atBreak: true },
+  // Slidev starts a new slide at any line that begins with `---`, text or not.
+  { character: '-', atBreak: true, after: '--' },
 ]
 
 export function toSlideMarkdown(content: Array<BlockContent | PhrasingContent>, images: ImageMap): string {
@@ -66,7 +69,7 @@ export function toSlideMarkdown(content: Array<BlockContent | PhrasingContent>, 
       // Inline code is literal in Markdown, but the splitter still reads `<!--` in it as a comment.
       inlineCode: (node, parent, state) => (/<!\-\-|\-\->/.test(node.value) ? `<code>${codeHtml(node.value)}</code>` : defaultHandlers.inlineCode(node, parent, state)),
     },
-  }).trim()
+  }).replace(/^\n+|\n+$/g, '') // not trim(): it would also strip U+FEFF and spaces that keep a `---` off the line start
 }
 
 /**
