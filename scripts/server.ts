@@ -27,7 +27,7 @@ export async function startDevServer(slides: string, timeoutMs = 60_000): Promis
     cwd: dirname(resolve(slides)),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
-    env: { ...process.env, BROWSER: 'none' },
+    env: { ...process.env, BROWSER: 'none', NO_COLOR: '1' },
   })
   const close = () => new Promise<void>((res) => {
     if (child.exitCode !== null || child.signalCode !== null)
@@ -46,7 +46,8 @@ export async function startDevServer(slides: string, timeoutMs = 60_000): Promis
       const timer = setTimeout(() => rej(new NotedeckError('EXPORT_FAILED', `Slidev's dev server did not start in ${timeoutMs / 1000} s\n${output.slice(-800)}`)), timeoutMs)
       const onData = (d: Buffer) => {
         output += d.toString()
-        if (output.includes(`:${port}`)) {
+        // Slidev colours its output (the port number is bold when CI is set): compare without colours.
+        if (output.replace(/\u001B\[[0-9;]*m/g, '').includes(`:${port}`)) {
           clearTimeout(timer)
           res()
         }
