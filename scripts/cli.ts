@@ -1,6 +1,6 @@
 /** notedeck's command line. The single place that prints errors and sets the exit code. */
 import { type ParseArgsConfig, parseArgs } from 'node:util'
-import { NotedeckError, formatPoint, isNotedeckError } from './errors'
+import { NotedeckError, isNotedeckError } from './errors'
 import { USAGE } from './usage'
 
 export interface CommonOptions {
@@ -64,5 +64,3 @@ main(process.argv.slice(2)).then(
     }
   },
 )
-
-export { formatPoint }

@@ -3,7 +3,7 @@
  * script-capable URLs lose their link, images point at their local copy or are left out.
  * The caller wraps the result in a `v-pre` element so Vue never reads `{{ }}` in it. Pure.
  */
-import type { BlockContent, Nodes, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast'
+import type { BlockContent, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown'
 
@@ -93,5 +93,3 @@ function codeHtml(s: string): string {
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
-
-export type { Nodes }

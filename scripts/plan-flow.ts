@@ -7,7 +7,7 @@ import { flowDiagram } from './mermaid'
 import { plainText } from './text'
 
 export function hasFlow(sections: Section[], title: string): boolean {
-  return sections.some(s => s.title === title || hasFlow(s.children, title))
+  return findSection(sections, title) !== undefined
 }
 
 function findSection(sections: Section[], title: string): Section | undefined {

@@ -4,7 +4,7 @@ import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../scripts/config'
 import { DEFAULT_SLIDES } from '../scripts/paths'
-import { CONFIG, FIXTURES, NOTES, deckFrom, defaultConfig, defaultDeck, mermaidBlocks, readText, stem } from './helpers'
+import { FIXTURES, NOTES, deckFrom, defaultConfig, defaultDeck, mermaidBlocks, readText, stem } from './helpers'
 
 describe('the default deck', async () => {
   const { markdown, plan } = await defaultDeck()
@@ -114,5 +114,3 @@ describe('fixtures: notes -> expected slides.md', () => {
     expect(parseSync(markdown, 'slides.md').slides.length).toBe(plan.slides.length)
   })
 })
-
-export { CONFIG }
