@@ -33,7 +33,7 @@ export async function runExport(argv: string[]): Promise<number> {
   }
   const browser = await resolveBrowser()
   const started = Date.now()
-  const pdf = await exportPdf({ slides: result.out, output, browser, timeoutMs, dark: values.dark === true })
+  const pdf = await exportPdf({ slides: result.out, output, browser, timeoutMs, dark: values.dark === true, pages: result.plan.slides.length })
   await remember(output, key)
   console.log(`notedeck: ${relative(process.cwd(), pdf.output)} (${result.plan.slides.length} pages, ${(pdf.bytes / 1024).toFixed(0)} KiB, ${((Date.now() - started) / 1000).toFixed(1)} s)`)
   return 0

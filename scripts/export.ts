@@ -17,7 +17,15 @@ export interface ExportOptions {
   browser: string
   timeoutMs: number
   dark: boolean
+  /** Slides in the deck, to recognise a PDF of blank pages. */
+  pages: number
 }
+
+/**
+ * Below this many bytes per page a PDF has no text on its pages: a blank export, seen now and then
+ * when Vite reloads the page while Slidev captures it (a fresh clone's first run).
+ */
+export const BLANK_BYTES_PER_PAGE = 600
 
 /** Slidev's arguments for an export to `tmpOutput`. Pure. */
 export function exportArgs(opts: ExportOptions, tmpOutput: string): string[] {
@@ -62,7 +70,19 @@ async function quietBrowser(browser: string): Promise<{ path: string, stop: () =
   return { path, stop, dispose: () => rm(dir, { recursive: true, force: true }) }
 }
 
+/** Exports, and exports once more if the first PDF came out blank. */
 export async function exportPdf(opts: ExportOptions): Promise<{ output: string, bytes: number }> {
+  const first = await exportOnce(opts)
+  if (first !== 'blank')
+    return first
+  const second = await exportOnce(opts)
+  if (second !== 'blank')
+    return second
+  throw new NotedeckError('EXPORT_FAILED', `the PDF came out blank twice (${opts.pages} pages); the previous PDF was left in place`, { hint: 'run the export again; if it persists, run `npm run check` to see whether the slides render' })
+}
+
+/** One export to a temporary file, renamed to the output only when it is not blank. */
+async function exportOnce(opts: ExportOptions): Promise<{ output: string, bytes: number } | 'blank'> {
   const output = resolve(opts.output)
   await mkdir(dirname(output), { recursive: true })
   const tmp = `${tempPathFor(output)}.pdf`
@@ -78,6 +98,8 @@ export async function exportPdf(opts: ExportOptions): Promise<{ output: string, 
       const tail = result.output.trim().split('\n').slice(-12).join('\n')
       throw new NotedeckError('EXPORT_FAILED', `Slidev's export failed (exit ${result.code ?? result.signal})\n${tail}`, { hint: `browser used: ${opts.browser}` })
     }
+    if (size < opts.pages * BLANK_BYTES_PER_PAGE)
+      return 'blank'
     await rename(tmp, output)
     return { output, bytes: size }
   }
