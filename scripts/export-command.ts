@@ -1,40 +1,84 @@
-/** `npm run export [-- <notes.md>] [-o <file.pdf>]`: generate, then Slidev's PDF export. */
+/** `npm run export [-- <notes.md>] [-o <path>] [--format pdf|pptx|png] [--dark]`: generate, then Slidev's export. */
 import { relative, resolve } from 'node:path'
 import { parseCommon } from './cli'
 import { resolveBrowser } from './browser'
 import { NotedeckError } from './errors'
-import { defaultPdfPath, exportPdf } from './export'
+import { type ExportFormat, FORMATS, defaultOutput, exportDeck } from './export'
 import { exportKey, isFresh, remember } from './export-cache'
+import type { GenerateResult } from './generate'
 import { generateForDeck } from './generate-command'
 import { ROOT } from './paths'
 import { USAGE } from './usage'
+import { darkSlidesPath, withColorSchema } from './variant'
+import { writeAtomic } from './write'
 
 export const DEFAULT_TIMEOUT_MS = 60_000
 
+export const EXPORT_OPTIONS = {
+  timeout: { type: 'string' },
+  dark: { type: 'boolean', default: false },
+  fresh: { type: 'boolean', default: false },
+} as const
+
+export interface ExportRequest {
+  format: ExportFormat
+  dark: boolean
+  fresh: boolean
+  timeoutMs: number
+  output: string
+}
+
+/** The options every exporting command shares, checked. */
+export function exportRequest(values: Record<string, unknown>, format: ExportFormat): ExportRequest {
+  const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout)
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw new NotedeckError('USAGE', `--timeout takes a positive number of milliseconds, not "${String(values.timeout)}"`)
+  const dark = values.dark === true
+  return { format, dark, fresh: values.fresh === true, timeoutMs, output: defaultOutput(ROOT, format, dark) }
+}
+
+/**
+ * Exports the generated deck, unless the output is already what these slides and options make
+ * (the export cache). Shared by `export` and `handout`.
+ */
+export async function exportGenerated(result: GenerateResult, req: ExportRequest): Promise<{ output: string, cached: boolean, bytes: number, seconds: number }> {
+  const markdown = req.dark ? withColorSchema(result.markdown, 'dark') : result.markdown
+  const key = await exportKey(markdown, { format: req.format, dark: req.dark })
+  if (!req.fresh && await isFresh(req.output, key))
+    return { output: req.output, cached: true, bytes: 0, seconds: 0 }
+  const slides = req.dark ? darkSlidesPath(result.out) : result.out
+  if (req.dark)
+    await writeAtomic(slides, markdown)
+  const browser = await resolveBrowser()
+  const started = Date.now()
+  const done = await exportDeck({ slides, output: req.output, format: req.format, browser, timeoutMs: req.timeoutMs, dark: req.dark, pages: result.plan.slides.length })
+  await remember(req.output, key)
+  return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000 }
+}
+
+/** The line that says what an export wrote, or that it was up to date. */
+export function exportSummary(done: { output: string, cached: boolean, bytes: number, seconds: number }, format: ExportFormat, slides: number): string {
+  const shown = relative(process.cwd(), done.output)
+  if (done.cached)
+    return `notedeck: ${shown} is up to date (nothing that shapes it changed; --fresh exports anyway)`
+  const unit = format === 'pdf' ? 'pages' : format === 'png' ? 'images' : 'slides'
+  return `notedeck: ${shown} (${slides} ${unit}, ${(done.bytes / 1024).toFixed(0)} KiB, ${done.seconds.toFixed(1)} s)`
+}
+
 export async function runExport(argv: string[]): Promise<number> {
-  const { values, notes: notesArg } = parseCommon(argv, {
-    timeout: { type: 'string' },
-    dark: { type: 'boolean', default: false },
-    fresh: { type: 'boolean', default: false },
-  })
+  const { values, notes } = parseCommon(argv, { ...EXPORT_OPTIONS, format: { type: 'string', default: 'pdf' } })
   if (values.help) {
     console.log(USAGE)
     return 0
   }
-  const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout)
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
-    throw new NotedeckError('USAGE', `--timeout takes a positive number of milliseconds, not "${String(values.timeout)}"`)
-  const result = await generateForDeck(notesArg, values)
-  const output = typeof values.out === 'string' ? resolve(values.out) : defaultPdfPath(ROOT)
-  const key = await exportKey(result.markdown, { format: 'pdf', dark: values.dark === true })
-  if (!values.fresh && await isFresh(output, key)) {
-    console.log(`notedeck: ${relative(process.cwd(), output)} is up to date (nothing that shapes it changed; --fresh exports anyway)`)
-    return 0
-  }
-  const browser = await resolveBrowser()
-  const started = Date.now()
-  const pdf = await exportPdf({ slides: result.out, output, browser, timeoutMs, dark: values.dark === true, pages: result.plan.slides.length })
-  await remember(output, key)
-  console.log(`notedeck: ${relative(process.cwd(), pdf.output)} (${result.plan.slides.length} pages, ${(pdf.bytes / 1024).toFixed(0)} KiB, ${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  const format = String(values.format) as ExportFormat
+  if (!FORMATS.includes(format))
+    throw new NotedeckError('USAGE', `--format takes ${FORMATS.join(', ')}, not "${format}"`)
+  const req = exportRequest(values, format)
+  if (typeof values.out === 'string')
+    req.output = resolve(values.out)
+  const result = await generateForDeck(notes, values)
+  const done = await exportGenerated(result, req)
+  console.log(exportSummary(done, format, result.plan.slides.length))
   return 0
 }

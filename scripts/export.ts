@@ -1,19 +1,27 @@
-/** The export command: Slidev's exporter with a located browser, a time limit, and an atomic PDF. */
-import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+/** The export command: Slidev's exporter with a located browser, a time limit, and an atomic output. */
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { CHROMIUM_ARGS, OFFLINE_ARG } from './browser'
 import { NotedeckError } from './errors'
 import { runSlidev } from './slidev'
-import { tempPathFor } from './write'
+import { replacePath, tempPathFor } from './write'
 
 /** Time for Slidev to start (Vite, the browser) on top of the page-rendering timeout. */
 export const EXPORT_OVERHEAD_MS = 30_000
 
+export type ExportFormat = 'pdf' | 'pptx' | 'png'
+export const FORMATS: readonly ExportFormat[] = ['pdf', 'pptx', 'png']
+
+/** Pixels per canvas pixel for the raster formats (PNG, and PPTX, whose slides are pictures). */
+export const RASTER_SCALE = 2
+
 export interface ExportOptions {
   /** The generated slides.md to export. */
   slides: string
+  /** A file for pdf and pptx; a folder (one PNG per slide) for png. */
   output: string
+  format: ExportFormat
   browser: string
   timeoutMs: number
   dark: boolean
@@ -33,9 +41,9 @@ export function exportArgs(opts: ExportOptions, tmpOutput: string): string[] {
     'export',
     basename(opts.slides),
     '--output', tmpOutput,
-    '--format', 'pdf',
+    '--format', opts.format,
     '--executable-path', opts.browser,
-    '--with-toc',
+    ...(opts.format === 'pdf' ? ['--with-toc'] : ['--scale', String(RASTER_SCALE)]),
     '--timeout', String(opts.timeoutMs),
     '--wait-until', 'networkidle',
     ...(opts.dark ? ['--dark'] : []),
@@ -71,7 +79,7 @@ async function quietBrowser(browser: string): Promise<{ path: string, stop: () =
 }
 
 /** Exports, and exports once more if the first PDF came out blank. */
-export async function exportPdf(opts: ExportOptions): Promise<{ output: string, bytes: number }> {
+export async function exportDeck(opts: ExportOptions): Promise<{ output: string, bytes: number }> {
   const first = await exportOnce(opts)
   if (first !== 'blank')
     return first
@@ -81,11 +89,20 @@ export async function exportPdf(opts: ExportOptions): Promise<{ output: string, 
   throw new NotedeckError('EXPORT_FAILED', `the PDF came out blank twice (${opts.pages} pages); the previous PDF was left in place`, { hint: 'run the export again; if it persists, run `npm run check` to see whether the slides render' })
 }
 
-/** One export to a temporary file, renamed to the output only when it is not blank. */
+/** Bytes written at `path`: a file's size, or the sum over a folder's files. */
+async function sizeOf(path: string): Promise<number> {
+  const s = await stat(path).catch(() => undefined)
+  if (!s?.isDirectory())
+    return s?.size ?? 0
+  const sizes = await Promise.all((await readdir(path)).map(f => stat(join(path, f)).then(x => x.size)))
+  return sizes.reduce((a, b) => a + b, 0)
+}
+
+/** One export to a temporary file (or folder), put in place of the output only when it is not blank. */
 async function exportOnce(opts: ExportOptions): Promise<{ output: string, bytes: number } | 'blank'> {
   const output = resolve(opts.output)
   await mkdir(dirname(output), { recursive: true })
-  const tmp = `${tempPathFor(output)}.pdf`
+  const tmp = opts.format === 'png' ? tempPathFor(output) : `${tempPathFor(output)}.${opts.format}`
   const browser = await quietBrowser(opts.browser)
   try {
     const result = await runSlidev(exportArgs({ ...opts, browser: browser.path }, tmp), { cwd: dirname(resolve(opts.slides)), timeoutMs: opts.timeoutMs + EXPORT_OVERHEAD_MS })
@@ -93,20 +110,24 @@ async function exportOnce(opts: ExportOptions): Promise<{ output: string, bytes:
       await browser.stop()
     if (result.timedOut)
       throw new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round((opts.timeoutMs + EXPORT_OVERHEAD_MS) / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })
-    const size = await stat(tmp).then(s => s.size, () => 0)
+    const size = await sizeOf(tmp)
     if (result.code !== 0 || size === 0) {
       const tail = result.output.trim().split('\n').slice(-12).join('\n')
       throw new NotedeckError('EXPORT_FAILED', `Slidev's export failed (exit ${result.code ?? result.signal})\n${tail}`, { hint: `browser used: ${opts.browser}` })
     }
-    if (size < opts.pages * BLANK_BYTES_PER_PAGE)
+    if (opts.format === 'pdf' && size < opts.pages * BLANK_BYTES_PER_PAGE)
       return 'blank'
-    await rename(tmp, output)
+    await replacePath(tmp, output)
     return { output, bytes: size }
   }
   finally {
-    await rm(tmp, { force: true })
+    await rm(tmp, { recursive: true, force: true })
     await browser.dispose()
   }
 }
 
-export const defaultPdfPath = (root: string) => join(root, 'dist', 'slides.pdf')
+/** dist/slides.pdf, dist/slides-dark.pptx, dist/slides-png/ … */
+export function defaultOutput(root: string, format: ExportFormat, dark: boolean): string {
+  const name = `slides${dark ? '-dark' : ''}`
+  return join(root, 'dist', format === 'png' ? `${name}-png` : `${name}.${format}`)
+}

@@ -1,0 +1,102 @@
+/**
+ * The handout: lay out A4 pages of [slide frame | speaker notes] in Chromium, print them to PDF
+ * (text stays text, the outline comes from the section headings), then draw the exported slides
+ * into the frames. Every request of the page is answered from memory or the bundled font; nothing
+ * else is fetched.
+ */
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-chromium'
+import { CHROMIUM_ARGS, OFFLINE_ARG } from './browser'
+import { NotedeckError } from './errors'
+import { handoutContent } from './handout-content'
+import { composeHandout } from './handout-compose'
+import type { Frame } from './handout-compose'
+import { type PerPage, handoutHtml } from './handout-layout'
+import { writeAtomic } from './write'
+
+export interface HandoutOptions {
+  /** The generated slides file, and its text. */
+  slidesFile: string
+  slidesMarkdown: string
+  /** The slides exported to PDF (one page per slide). */
+  slidesPdf: string
+  output: string
+  browser: string
+  perPage: PerPage
+  dark: boolean
+  lang: string
+  /** The notes file, for messages that point at a line. */
+  notesFile: string
+}
+
+const ORIGIN = 'http://handout.notedeck.invalid'
+const NOTES_PT = [9.5, 9, 8.5, 8]
+const FLOOR_PT = [7.5, 7]
+
+interface Layout { pages: number, frames: (Frame & { notesPt: number, span: number })[], tooLong: number[] }
+
+function fontDir(): string {
+  return dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/package.json'))
+}
+
+/** Answers the page's requests: the handout itself, and the bundled font's CSS and files. */
+async function respond(url: string, html: string, fonts: string): Promise<{ body: string | Buffer, contentType: string } | undefined> {
+  const { pathname } = new URL(url)
+  if (pathname === '/')
+    return { body: html, contentType: 'text/html; charset=utf-8' }
+  if (pathname === '/font/all.css')
+    return { body: '@import url(400.css);\n@import url(700.css);\n', contentType: 'text/css' }
+  if (!pathname.startsWith('/font/'))
+    return undefined
+  const file = resolve(fonts, decodeURIComponent(pathname.slice('/font/'.length)))
+  if (!file.startsWith(fonts + sep))
+    return undefined
+  const body = await readFile(file).catch(() => undefined)
+  const type = file.endsWith('.css') ? 'text/css' : file.endsWith('.woff2') ? 'font/woff2' : 'font/woff'
+  return body && { body, contentType: type }
+}
+
+export async function renderHandout(opts: HandoutOptions): Promise<{ output: string, pages: number, bytes: number, layout: Layout }> {
+  const content = handoutContent(opts.slidesMarkdown, opts.slidesFile)
+  const html = handoutHtml(content, { perPage: opts.perPage, dark: opts.dark, lang: opts.lang, fontCss: '/font/all.css' })
+  const script = await readFile(fileURLToPath(new URL('./handout-page.js', import.meta.url)), 'utf8')
+  const fonts = fontDir()
+  const refused: string[] = []
+  const browser = await chromium.launch({ executablePath: opts.browser, args: [...CHROMIUM_ARGS, OFFLINE_ARG] })
+  let printed: Buffer
+  let layout: Layout
+  try {
+    const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, colorScheme: opts.dark ? 'dark' : 'light' })
+    await page.route('**/*', async (route) => {
+      const answer = route.request().url().startsWith(ORIGIN) ? await respond(route.request().url(), html, fonts) : undefined
+      if (answer)
+        return route.fulfill({ status: 200, ...answer })
+      refused.push(route.request().url())
+      return route.abort('blockedbyclient')
+    })
+    await page.goto(`${ORIGIN}/`, { waitUntil: 'load' })
+    layout = await page.evaluate(`${script}\nlayoutHandout(${JSON.stringify(NOTES_PT)}, ${JSON.stringify(FLOOR_PT)})`) as Layout
+    printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true })
+  }
+  finally {
+    await browser.close()
+  }
+  if (refused.length > 0)
+    throw new NotedeckError('EXPORT_FAILED', `the handout page asked for something notedeck does not serve: ${refused.slice(0, 3).join(', ')}`)
+  const first = layout.tooLong[0]
+  if (first !== undefined) {
+    const line = content.slides[first - 1]?.notesLine
+    throw new NotedeckError('EXPORT_FAILED', `the speaker notes of slide ${first} do not fit on a handout page even in 7 pt type`, {
+      where: { file: opts.notesFile, ...(line ? { line } : {}) },
+      hint: 'split that part of the notes under more headings, or use --per-page 2',
+    })
+  }
+  const pdf = await composeHandout(printed, await readFile(opts.slidesPdf), layout.frames, content.title)
+  await writeAtomic(opts.output, pdf)
+  return { output: opts.output, pages: layout.pages, bytes: pdf.byteLength, layout }
+}
+
+export const defaultHandoutPath = (root: string, dark: boolean) => join(root, 'dist', dark ? 'handout-dark.pdf' : 'handout.pdf')
