@@ -31,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   switch (command) {
     // Each command loads only what it needs (the browser driver is heavy), so a quick command stays quick.
+    case 'handout': return (await import('./handout-command')).runHandout(rest)
+    case 'build': return (await import('./build-command')).runBuild(rest)
     case 'generate': return (await import('./generate-command')).runGenerate(rest)
     case 'export': return (await import('./export-command')).runExport(rest)
     case 'dev': return (await import('./dev')).runDev(rest)
@@ -42,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(USAGE)
       return command ? 0 : 2
     default:
-      throw new NotedeckError('USAGE', `unknown command "${command}"`, { hint: 'commands: generate, dev, export, check' })
+      throw new NotedeckError('USAGE', `unknown command "${command}"`, { hint: 'commands: generate, dev, export, handout, build, check' })
   }
 }
 

@@ -1,0 +1,47 @@
+/**
+ * `npm run build [-- <notes.md>] [-o <folder>]`: the deck as a static site (default dist/site/)
+ * that works offline from any folder: relative asset paths, hash routing (no server rewrites
+ * needed), fonts and Mermaid bundled. Replaces the previous site only once the new one is built.
+ */
+import { mkdir, rm } from 'node:fs/promises'
+import { basename, dirname, join, relative, resolve } from 'node:path'
+import { parseCommon } from './cli'
+import { NotedeckError } from './errors'
+import { generateForDeck } from './generate-command'
+import { ROOT } from './paths'
+import { runSlidev } from './slidev'
+import { USAGE } from './usage'
+import { replacePath, tempPathFor } from './write'
+
+export const BUILD_TIMEOUT_MS = 180_000
+
+/** Slidev's arguments for a portable build into `outDir`. Pure. */
+export function buildArgs(slides: string, outDir: string): string[] {
+  return ['build', basename(slides), '--out', outDir, '--base', './', '--router-mode', 'hash']
+}
+
+export async function runBuild(argv: string[]): Promise<number> {
+  const { values, notes } = parseCommon(argv)
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const output = typeof values.out === 'string' ? resolve(values.out) : join(ROOT, 'dist', 'site')
+  const result = await generateForDeck(notes, values)
+  await mkdir(dirname(output), { recursive: true })
+  const tmp = tempPathFor(output)
+  const started = Date.now()
+  try {
+    const run = await runSlidev(buildArgs(result.out, tmp), { cwd: dirname(result.out), timeoutMs: BUILD_TIMEOUT_MS })
+    if (run.timedOut || run.code !== 0) {
+      const tail = run.output.trim().split('\n').slice(-12).join('\n')
+      throw new NotedeckError('EXPORT_FAILED', run.timedOut ? `the build did not finish in ${BUILD_TIMEOUT_MS / 1000} s and was stopped` : `Slidev's build failed (exit ${run.code ?? run.signal})\n${tail}`)
+    }
+    await replacePath(tmp, output)
+  }
+  finally {
+    await rm(tmp, { recursive: true, force: true })
+  }
+  console.log(`notedeck: ${relative(process.cwd(), output)}/ (${result.plan.slides.length} slides, ${((Date.now() - started) / 1000).toFixed(1)} s); open index.html through any static server, e.g. npx serve ${relative(process.cwd(), output)}`)
+  return 0
+}
