@@ -5,23 +5,30 @@ import { checkDeck } from './check'
 import { NotedeckError, formatPoint } from './errors'
 import { generateForDeck } from './generate-command'
 import { USAGE } from './usage'
+import { darkSlidesPath, withColorSchema } from './variant'
+import { writeAtomic } from './write'
 
 export async function runCheck(argv: string[]): Promise<number> {
-  const { values, notes: notesArg } = parseCommon(argv)
+  const { values, notes: notesArg } = parseCommon(argv, { dark: { type: 'boolean', default: false } })
   if (values.help) {
     console.log(USAGE)
     return 0
   }
   const browser = await resolveBrowser()
   const result = await generateForDeck(notesArg, values)
-  const findings = await checkDeck({ slides: result.out, browser })
+  let slides = result.out
+  if (values.dark) {
+    slides = darkSlidesPath(result.out)
+    await writeAtomic(slides, withColorSchema(result.markdown, 'dark'))
+  }
+  const findings = await checkDeck({ slides, browser })
   for (const f of findings) {
     const where = f.line ? ` (${formatPoint({ file: result.file, line: f.line })})` : ''
     console.log(`slide ${f.slide}${where}: ${f.kind}: ${f.message}`)
   }
-  const slides = result.plan.slides.length
+  const count = result.plan.slides.length
   if (findings.length)
-    throw new NotedeckError('CHECK_FAILED', `${findings.length} problem${findings.length > 1 ? 's' : ''} in ${slides} slides`, { where: { file: result.file } })
-  console.log(`notedeck: check passed: ${slides} slides, nothing outside the slides, every label in its box, no broken image, no missing glyph`)
+    throw new NotedeckError('CHECK_FAILED', `${findings.length} problem${findings.length > 1 ? 's' : ''} in ${count} slides`, { where: { file: result.file } })
+  console.log(`notedeck: check passed${values.dark ? ' (dark)' : ''}: ${count} slides, nothing outside the slides, every label in its box, text readable against its background, no broken image, no missing glyph`)
   return 0
 }

@@ -13,6 +13,48 @@ async function measureSlide(no, fontFamily) {
     return `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ` class="${el.className.split(' ')[0]}"` : ''}>${text ? ` "${text}"` : ''}`
   }
 
+  // Colours, for contrast (WCAG 2: relative luminance, ratio of the lighter to the darker).
+  const rgba = (c) => {
+    const m = /rgba?\(([^)]+)\)/.exec(c || '')
+    if (!m)
+      return undefined
+    const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number)
+    return { r, g, b, a }
+  }
+  const over = (top, below) => ({ r: top.r * top.a + below.r * (1 - top.a), g: top.g * top.a + below.g * (1 - top.a), b: top.b * top.a + below.b * (1 - top.a), a: 1 })
+  const luminance = ({ r, g, b }) => [r, g, b].map(v => v / 255).map(v => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0)
+  const ratio = (x, y) => { const [hi, lo] = [luminance(x), luminance(y)].sort((p, q) => q - p); return (hi + 0.05) / (lo + 0.05) }
+  /** The colour behind an element: its and its ancestors' backgrounds, composited down to an opaque one. */
+  const backdrop = (el) => {
+    const layers = []
+    for (let e = el; e; e = e.parentElement || (e.getRootNode() && e.getRootNode().host)) {
+      const c = rgba(getComputedStyle(e).backgroundColor)
+      if (c && c.a > 0)
+        layers.push(c)
+      if (c && c.a >= 1)
+        break
+    }
+    return layers.reverse().reduce((below, top) => over(top, below), { r: 255, g: 255, b: 255, a: 1 })
+  }
+  const opacity = (el) => {
+    let o = 1
+    for (let e = el; e && e !== page; e = e.parentElement)
+      o *= Number(getComputedStyle(e).opacity)
+    return o
+  }
+  /** WCAG AA: 4.5:1 for text, 3:1 for large text (24px, or 18.66px bold). */
+  const needs = (style) => { const px = Number.parseFloat(style.fontSize); return px >= 24 || (px >= 18.66 && Number(style.fontWeight) >= 700) ? 3 : 4.5 }
+  const contrast = []
+  const checkContrast = (el, fg, bg, what) => {
+    const style = getComputedStyle(el)
+    if (!fg || !bg || fg.a === 0)
+      return
+    const shown = over({ ...fg, a: fg.a * opacity(el) }, bg)
+    const r = ratio(shown, bg)
+    if (r < needs(style))
+      contrast.push({ ratio: Math.round(r * 100) / 100, needs: needs(style), what })
+  }
+
   // 1. Content outside the slide box.
   const overflow = []
   for (const el of page.querySelectorAll('.slidev-layout *')) {
@@ -53,6 +95,10 @@ async function measureSlide(no, fontFamily) {
       }
       if (!shape)
         continue
+      const carrier = t.tagName.toLowerCase() === 'foreignobject' ? ([...t.querySelectorAll('*')].reverse().find(e => (e.textContent || '').trim()) || t) : t
+      const fill = rgba(getComputedStyle(shape).fill)
+      if (fill)
+        checkContrast(carrier, rgba(carrier === t && t.tagName.toLowerCase() === 'text' ? getComputedStyle(t).fill : getComputedStyle(carrier).color), over({ ...fill, a: fill.a * Number(getComputedStyle(shape).fillOpacity || 1) }, backdrop(host)), (t.textContent || '').trim().slice(0, 40))
       const sr = shape.getBoundingClientRect()
       const px = Math.max(tr.right - sr.right, tr.bottom - sr.bottom, sr.left - tr.left, sr.top - tr.top)
       if (px > 2)
@@ -60,10 +106,18 @@ async function measureSlide(no, fontFamily) {
     }
   }
 
-  // 3. Broken images.
+  // 3. Text too faint for its background (the slide's own text; diagram labels are measured above).
+  for (const el of page.querySelectorAll('.slidev-layout *')) {
+    const own = [...el.childNodes].filter(n => n.nodeType === 3 && n.textContent.trim()).map(n => n.textContent.trim()).join(' ')
+    if (!own || el.getBoundingClientRect().width === 0 || getComputedStyle(el).visibility === 'hidden')
+      continue
+    checkContrast(el, rgba(getComputedStyle(el).color), backdrop(el), own.slice(0, 40))
+  }
+
+  // 4. Broken images.
   const images = [...page.querySelectorAll('img')].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src') || '')
 
-  // 4. Characters the bundled font lacks: they would render in some fallback font, or as tofu.
+  // 5. Characters the bundled font lacks: they would render in some fallback font, or as tofu.
   // The font comes in subsets whose unicode-range lists exactly the glyphs each one has.
   const family = fontFamily.replace(/["']/g, '')
   const ranges = []
@@ -81,5 +135,5 @@ async function measureSlide(no, fontFamily) {
     ? [`(the font ${fontFamily} is not loaded)`]
     : chars.filter((c) => { const cp = c.codePointAt(0); return !ranges.some(([a, b]) => cp >= a && cp <= b) })
 
-  return { ...(failed ? { failed: failed.textContent.trim() } : {}), overflow: overflow.slice(0, 5), labels, diagrams, images, missing }
+  return { ...(failed ? { failed: failed.textContent.trim() } : {}), overflow: overflow.slice(0, 5), labels, diagrams, images, missing, contrast }
 }

@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS } from './browser'
 import { parseSync } from '@slidev/parser'
 import { startDevServer } from './server'
 
-export type FindingKind = 'render' | 'overflow' | 'label' | 'diagram' | 'image' | 'font' | 'network'
+export type FindingKind = 'render' | 'overflow' | 'label' | 'diagram' | 'image' | 'font' | 'network' | 'contrast'
 
 export interface Finding {
   /** 1-based slide number. */
@@ -29,6 +29,7 @@ interface Measurement {
   diagrams: Array<{ rendered: boolean, error?: string }>
   images: string[]
   missing: string[]
+  contrast: Array<{ ratio: number, needs: number, what: string }>
 }
 
 const FONT = '"Noto Sans SC"'
@@ -43,6 +44,7 @@ export function findingsFor(slide: number, line: number | undefined, m: Measurem
     ...m.overflow.slice(0, 1).map(o => ({ ...at, kind: 'overflow' as const, message: `content ${o.px}px outside the slide: ${o.what}` })),
     ...m.labels.map(l => ({ ...at, kind: 'label' as const, message: `diagram label ${l.px}px outside its box: "${l.what}"` })),
     ...m.diagrams.filter(d => !d.rendered).map(d => ({ ...at, kind: 'diagram' as const, message: `diagram did not render${d.error ? `: ${d.error}` : ''}` })),
+    ...m.contrast.slice(0, 3).map(c => ({ ...at, kind: 'contrast' as const, message: `text contrast ${c.ratio}:1, needs ${c.needs}:1: "${c.what}"` })),
     ...m.images.map(src => ({ ...at, kind: 'image' as const, message: `broken image: ${src}` })),
     ...(m.missing.length ? [{ ...at, kind: 'font' as const, message: `characters not in the bundled font (tofu without it): ${m.missing.map(c => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}` }] : []),
   ]

@@ -57,8 +57,9 @@ export function flowDiagram({ start, steps, end }: FlowNodes): string {
     `flowchart ${direction}`,
     ...nodes,
     ...edges,
-    '  classDef ndIo fill:#eef2ff,stroke:#4f46e5,stroke-width:2px',
-    '  classDef ndStep fill:#f8fafc,stroke:#2563eb,stroke-width:1.5px',
+    // Text colours are set with the fills: the boxes stay light on a dark deck, and so must stay readable.
+    '  classDef ndIo fill:#eef2ff,color:#1e293b,stroke:#4f46e5,stroke-width:2px',
+    '  classDef ndStep fill:#f8fafc,color:#1e293b,stroke:#2563eb,stroke-width:1.5px',
   ].join('\n')
 }
 
@@ -83,8 +84,8 @@ export function treeDiagram(root: TreeNode): string {
   walk(root, 0, undefined)
   lines.push(
     '  classDef ndRoot fill:#2563eb,color:#ffffff,stroke:#1d4ed8,font-weight:bold',
-    '  classDef ndGroup fill:#dbeafe,stroke:#2563eb,stroke-width:1.5px',
-    '  classDef ndLeaf fill:#f8fafc,stroke:#94a3b8',
+    '  classDef ndGroup fill:#dbeafe,color:#1e293b,stroke:#2563eb,stroke-width:1.5px',
+    '  classDef ndLeaf fill:#f8fafc,color:#1e293b,stroke:#94a3b8',
   )
   return lines.join('\n')
 }

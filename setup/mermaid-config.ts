@@ -4,7 +4,8 @@ import type { MermaidConfig } from 'mermaid'
 export const FONT_FAMILY = '"Noto Sans SC", sans-serif'
 
 export const mermaidConfig: MermaidConfig = {
-  theme: 'neutral',
+  // Slidev asks for 'dark' on a dark deck (see mermaid-renderer.ts).
+  theme: 'default',
   fontFamily: FONT_FAMILY,
   themeVariables: { fontFamily: FONT_FAMILY, fontSize: '16px' },
   securityLevel: 'strict',
@@ -12,3 +13,11 @@ export const mermaidConfig: MermaidConfig = {
   timeline: { useMaxWidth: true, disableMulticolor: false },
   mindmap: { useMaxWidth: true, padding: 12 },
 }
+
+/**
+ * Timeline sections on a light deck: the default theme's saturated fills put white or grey text
+ * below the 4.5:1 contrast that text needs (`npm run check` measures it). Light fills, dark labels;
+ * the dark theme's own scale is readable as it is.
+ */
+const PASTELS = ['#dbeafe', '#fef3c7', '#dcfce7', '#fce7f3', '#ede9fe', '#ffedd5', '#cffafe', '#e0e7ff', '#fae8ff', '#ecfccb', '#fee2e2', '#f1f5f9']
+export const lightThemeVariables: Record<string, string> = Object.fromEntries(PASTELS.flatMap((fill, i) => [[`cScale${i}`, fill], [`cScaleLabel${i}`, '#111827']]))

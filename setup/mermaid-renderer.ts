@@ -1,6 +1,6 @@
 import { defineMermaidRendererSetup } from '@slidev/types'
 import mermaid from 'mermaid/dist/mermaid.esm.mjs'
-import { FONT_FAMILY, mermaidConfig } from './mermaid-config'
+import { FONT_FAMILY, lightThemeVariables, mermaidConfig } from './mermaid-config'
 
 let counter = 0
 
@@ -24,7 +24,10 @@ export default defineMermaidRendererSetup(() => async (code: string, options: Re
     document.fonts.load(`400 16px ${FONT_FAMILY}`, text),
     document.fonts.load(`700 16px ${FONT_FAMILY}`, text),
   ])
-  mermaid.initialize({ startOnLoad: false, ...mermaidConfig, ...options })
+  // Slidev passes { theme: 'dark' } on a dark deck and { theme: undefined } otherwise: only set keys count.
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
+  const themeVariables = { ...mermaidConfig.themeVariables, ...(given.theme === 'dark' ? {} : lightThemeVariables) }
+  mermaid.initialize({ startOnLoad: false, ...mermaidConfig, ...given, themeVariables })
   const container = document.getElementById('mermaid-rendering-container') ?? undefined
   const { svg } = await mermaid.render(`nd-mermaid-${++counter}`, code, container)
   return fitToBox(svg)

@@ -7,6 +7,7 @@ import { resolveBrowser } from '../scripts/browser'
 import { type Finding, checkDeck } from '../scripts/check'
 import { generate } from '../scripts/generate'
 import { ROOT } from '../scripts/paths'
+import { withColorSchema } from '../scripts/variant'
 import { FIXTURES, NOTES } from './helpers'
 
 const made: string[] = []
@@ -32,6 +33,7 @@ describe('the check finds what a speaker would notice', () => {
       '---', '', '# label wider than its box', '', '<div class="nd-diagram">', '', '```mermaid', 'timeline',
       '  萌芽期 : 以卷积神经网络为代表的传统神经网络模型阶段以卷积神经网络为代表的传统神经网络模型阶段', '```', '', '</div>', '',
       '---', '', '# a slide that does not compile', '', '<div v-if="(">x</div>', '',
+      '---', '', '# faint', '', '<p style="color: #cbd5e1">light grey on white</p>', '',
     ].join('\n'))
     const findings = await checkDeck({ slides: out, browser: await resolveBrowser() })
     const kinds = (slide: number) => findings.filter(f => f.slide === slide).map(f => f.kind)
@@ -45,6 +47,19 @@ describe('the check finds what a speaker would notice', () => {
     expect(kinds(5)).toContain('diagram')
     expect(kinds(6)).toContain('label')
     expect(kinds(7)).toContain('render')
+    expect(kinds(8)).toEqual(['contrast'])
+    expect(findings.find(f => f.slide === 8)?.message).toMatch(/contrast 1\.\d+:1, needs 4\.5:1: "light grey on white"/)
+  }, 120_000)
+})
+
+describe('dark decks pass the check, diagrams included', () => {
+  it.each([NOTES, join(FIXTURES, 'english-timeline.md')].map(n => [n.slice(ROOT.length + 1), n]))('%s', async (_name, notes) => {
+    const out = join(ROOT, `.notedeck-test-dark-${notes.replace(/\W+/g, '_').slice(-40)}.slides.md`)
+    made.push(out)
+    const result = await generate({ notes, out, offline: true })
+    writeFileSync(out, withColorSchema(result.markdown, 'dark'))
+    const findings = await checkDeck({ slides: out, browser: await resolveBrowser() })
+    expect(findings.map(f => `slide ${f.slide} (line ${f.line}): ${f.kind}: ${f.message}`)).toEqual([])
   }, 120_000)
 })
 
