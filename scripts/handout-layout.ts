@@ -49,7 +49,7 @@ function row(s: HandoutContent['slides'][number]): string {
 
 export function handoutHtml(content: HandoutContent, opts: HandoutHtmlOptions): string {
   const g = geometry(opts.perPage)
-  const [fg, bg, muted, rule] = opts.dark ? ['#e5e7eb', '#111827', '#9ca3af', '#374151'] : ['#111827', '#ffffff', '#6b7280', '#d1d5db']
+  const [fg, bg, muted, rule] = opts.dark ? ['#e5e7eb', '#121212', '#9ca3af', '#374151'] : ['#111827', '#ffffff', '#6b7280', '#d1d5db']
   return `<!doctype html>
 <html lang="${escapeHtml(opts.lang)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'">
