@@ -1,19 +1,23 @@
-export const USAGE = `notedeck: structured Markdown notes -> Slidev deck -> PDF
+export const USAGE = `notedeck: structured Markdown notes -> Slidev deck -> PDF, handout, PPTX, PNG, site
 
   npm run generate [-- <notes.md>] [-o <slides.md>]   write the Slidev deck (default data/notes.md -> slides.md)
   npm run dev      [-- <notes.md>] [slidev options]   generate, watch the notes, and serve the deck (e.g. --port 3031)
-  npm run export   [-- <notes.md>] [-o <file.pdf>]    generate, then export the PDF (default dist/slides.pdf)
-  npm run check    [-- <notes.md>]                    generate, render every slide in Chromium, report what does not fit
+  npm run export   [-- <notes.md>] [-o <path>]        generate, then export (default dist/slides.pdf)
+  npm run handout  [-- <notes.md>] [-o <file.pdf>]    A4 handout: slides with their speaker notes (default dist/handout.pdf)
+  npm run build    [-- <notes.md>] [-o <folder>]      the deck as a static site that works offline (default dist/site/)
+  npm run check    [-- <notes.md>]                    generate, render every slide in Chromium, report what does not fit or read
 
 Options:
-  -o, --out <path>       output file
+  -o, --out <path>       output file (a folder for --format png and build)
   -c, --config <file>    deck config (default: deck.yaml beside the notes)
       --offline          do not fetch remote images (cached copies are still used)
       --check            generate: write nothing; exit 1 if the slides file is not up to date
       --force            generate: overwrite a slides file edited by hand (keeps it as .bak)
-      --timeout <ms>     export: time limit for rendering (default 60000)
-      --dark             export: dark theme
-      --fresh            export: export even when nothing changed since the last PDF
+      --format <f>       export: pdf (default), pptx (slides as pictures, with speaker notes), png (one per slide)
+      --per-page <n>     handout: 3 (default) or 2 slides per A4 page
+      --dark             export, handout, check: the dark variant of the deck
+      --timeout <ms>     export, handout: time limit for rendering (default 60000)
+      --fresh            export, handout: make it even when nothing changed since the last one
   -h, --help             this text
 
-Environment: CHROMIUM_PATH picks the browser for export.`
+Environment: CHROMIUM_PATH picks the browser for export, handout and check.`

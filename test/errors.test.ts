@@ -117,6 +117,14 @@ describe('the command line', () => {
     expect((await cli('generate', '--bogus')).code).toBe(2)
     expect((await cli('frobnicate')).code).toBe(2)
   })
+  it('names the allowed values of --format and --per-page', async () => {
+    const format = await cli('export', '--format', 'gif')
+    expect(format.code).toBe(2)
+    expect(format.stderr).toContain('--format takes pdf, pptx, png, not "gif" [USAGE]')
+    const perPage = await cli('handout', '--per-page', '4')
+    expect(perPage.code).toBe(2)
+    expect(perPage.stderr).toContain('--per-page takes 2 or 3, not "4" [USAGE]')
+  })
   it('keeps hand edits: refuses to overwrite, --force keeps a backup, --check reports staleness', async () => {
     const { readFileSync, appendFileSync } = await import('node:fs')
     const dir = tempDir()
