@@ -3,24 +3,33 @@
  * notes or the deck config change. Slidev's hot reload updates the open browser; an error in the notes
  * is printed and the last good deck stays up.
  */
-import { watch } from 'node:fs'
+import { rmSync, watch } from 'node:fs'
+import { createServer } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import { isNotedeckError } from './errors'
+import { keepPdf } from './dev-pdf'
+import { defaultOutput } from './export'
+import { ANNOUNCEMENT, announce } from './export-live'
 import { type GenerateOptions, type GenerateResult, generate } from './generate'
-import { DEFAULT_NOTES, slidesFor } from './paths'
+import { DEFAULT_NOTES, ROOT, slidesFor } from './paths'
 import { printGenerated } from './report'
 import { runSlidev } from './slidev'
 
 /** Splits our options from the ones that go on to Slidev. Pure. */
-export function splitDevArgs(argv: string[]): { notes: string | undefined, config: string | undefined, offline: boolean, slidev: string[] } {
+export function splitDevArgs(argv: string[]): { notes: string | undefined, config: string | undefined, offline: boolean, pdf: string | undefined, slidev: string[] } {
   const slidev: string[] = []
   let notes: string | undefined
   let config: string | undefined
   let offline = false
+  let pdf: string | undefined
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--offline')
       offline = true
+    else if (a === '--pdf')
+      pdf = defaultOutput(ROOT, 'pdf', false)
+    else if (a.startsWith('--pdf='))
+      pdf = resolve(a.slice('--pdf='.length))
     else if (a === '--config' || a === '-c')
       config = argv[++i]
     else if (a.startsWith('--config='))
@@ -29,7 +38,7 @@ export function splitDevArgs(argv: string[]): { notes: string | undefined, confi
       notes = a
     else slidev.push(a)
   }
-  return { notes, config, offline, slidev }
+  return { notes, config, offline, pdf, slidev }
 }
 
 /**
@@ -52,22 +61,67 @@ export function watchNotes(opts: GenerateOptions, report: (result: GenerateResul
   }
 }
 
+/** The port given to Slidev (`--port N`, `--port=N`, `-p N`), if any. Pure. */
+export function portOption(slidev: string[]): number | undefined {
+  for (let i = 0; i < slidev.length; i++) {
+    const a = slidev[i]!
+    const value = a === '--port' || a === '-p' ? slidev[i + 1] : a.startsWith('--port=') ? a.slice('--port='.length) : undefined
+    if (value !== undefined && /^\d+$/.test(value))
+      return Number(value)
+  }
+  return undefined
+}
+
+/** The first port from `from` on that nothing listens on (Slidev's default is 3030). */
+async function firstFreePort(from: number): Promise<number> {
+  for (let port = from; port < from + 50; port++) {
+    const free = await new Promise<boolean>((res) => {
+      const srv = createServer()
+      srv.once('error', () => res(false))
+      srv.listen(port, () => srv.close(() => res(true)))
+    })
+    if (free)
+      return port
+  }
+  return 0
+}
+
 export async function runDev(argv: string[]): Promise<number> {
   const args = splitDevArgs(argv)
   const notes = resolve(args.notes ?? DEFAULT_NOTES)
   const out = slidesFor(notes)
   const opts = { notes, out, offline: args.offline, ...(args.config ? { config: args.config } : {}) }
-  printGenerated(await generate(opts))
+  const first = await generate(opts)
+  printGenerated(first)
+  const port = portOption(args.slidev) ?? await firstFreePort(3030)
+  const slidevArgs = portOption(args.slidev) === undefined ? [...args.slidev, '--port', String(port)] : args.slidev
+  const pdf = args.pdf ? keepPdf(`http://localhost:${port}`, args.pdf) : undefined
+  pdf?.update(first.markdown)
   const stop = watchNotes(opts, (r) => {
     if (r instanceof Error)
       console.error(`notedeck: ${isNotedeckError(r) ? r.format() : String(r)}\nnotedeck: kept the last good deck`)
-    else printGenerated(r)
+    else {
+      printGenerated(r)
+      pdf?.update(r.markdown)
+    }
   })
+  // The port is chosen here, so that `npm run export` can find this server and print from it.
+  const withdraw = await announce({ pid: process.pid, port, slides: out })
+  const onSignal = () => {
+    rmSync(ANNOUNCEMENT, { force: true })
+    process.exit(130)
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
   try {
-    const result = await runSlidev([out, ...args.slidev], { cwd: dirname(out), inherit: true })
+    const result = await runSlidev([out, ...slidevArgs], { cwd: dirname(out), inherit: true })
     return result.code ?? 0
   }
   finally {
     stop()
+    await pdf?.stop()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await withdraw()
   }
 }

@@ -5,6 +5,7 @@ import { resolveBrowser } from './browser'
 import { NotedeckError } from './errors'
 import { type ExportFormat, FORMATS, defaultOutput, exportDeck } from './export'
 import { exportKey, isFresh, remember } from './export-cache'
+import { exportFromServer, findLiveServer } from './export-live'
 import type { GenerateResult } from './generate'
 import { generateForDeck } from './generate-command'
 import { ROOT } from './paths'
@@ -41,7 +42,12 @@ export function exportRequest(values: Record<string, unknown>, format: ExportFor
  * Exports the generated deck, unless the output is already what these slides and options make
  * (the export cache). Shared by `export` and `handout`.
  */
-export async function exportGenerated(result: GenerateResult, req: ExportRequest): Promise<{ output: string, cached: boolean, bytes: number, seconds: number }> {
+export interface ExportDone { output: string, cached: boolean, bytes: number, seconds: number, /** the dev server it came from */ live?: string }
+
+/** How long to wait for a running dev server before exporting on our own. */
+const LIVE_TIMEOUT_MS = 20_000
+
+export async function exportGenerated(result: GenerateResult, req: ExportRequest): Promise<ExportDone> {
   const markdown = req.dark ? withColorSchema(result.markdown, 'dark') : result.markdown
   const key = await exportKey(markdown, { format: req.format, dark: req.dark })
   if (!req.fresh && await isFresh(req.output, key))
@@ -51,18 +57,29 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
     await writeAtomic(slides, markdown)
   const browser = await resolveBrowser()
   const started = Date.now()
+  const live = req.format === 'pdf' && !req.dark ? await findLiveServer(slides) : undefined
+  if (live) {
+    try {
+      const done = await exportFromServer({ url: live, slidesMarkdown: markdown, output: req.output, browser, timeoutMs: LIVE_TIMEOUT_MS })
+      await remember(req.output, key)
+      return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000, live }
+    }
+    catch (e) {
+      console.warn(`notedeck: could not print from the dev server at ${live} (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); exporting on its own`)
+    }
+  }
   const done = await exportDeck({ slides, output: req.output, format: req.format, browser, timeoutMs: req.timeoutMs, dark: req.dark, pages: result.plan.slides.length })
   await remember(req.output, key)
   return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000 }
 }
 
 /** The line that says what an export wrote, or that it was up to date. */
-export function exportSummary(done: { output: string, cached: boolean, bytes: number, seconds: number }, format: ExportFormat, slides: number): string {
+export function exportSummary(done: ExportDone, format: ExportFormat, slides: number): string {
   const shown = relative(process.cwd(), done.output)
   if (done.cached)
     return `notedeck: ${shown} is up to date (nothing that shapes it changed; --fresh exports anyway)`
   const unit = format === 'pdf' ? 'pages' : format === 'png' ? 'images' : 'slides'
-  return `notedeck: ${shown} (${slides} ${unit}, ${(done.bytes / 1024).toFixed(0)} KiB, ${done.seconds.toFixed(1)} s)`
+  return `notedeck: ${shown} (${slides} ${unit}, ${(done.bytes / 1024).toFixed(0)} KiB, ${done.seconds.toFixed(1)} s${done.live ? `, from the dev server at ${done.live}` : ''})`
 }
 
 export async function runExport(argv: string[]): Promise<number> {
