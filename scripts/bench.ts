@@ -2,7 +2,7 @@
  * `npm run bench`: medians and ratios for the edit loop and the export. A script, not a test: the
  * numbers depend on the machine. Targets are from the project's issue on the edit loop.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,7 +12,7 @@ import { parseConfig } from './config'
 import { watchNotes } from './dev'
 import { buildDeck, generate } from './generate'
 import { DEFAULT_NOTES, ROOT } from './paths'
-import { startDevServer } from './server'
+import { freePort, startDevServer } from './server'
 import { slidevBin } from './slidev'
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -130,7 +130,51 @@ const browserPath = await resolveBrowser()
   const cached = [0, 1, 2, 3, 4].map(() => cli(['export', notes, '-o', pdf, '--offline']))
   row('(e) cached export, whole command (median of 5)', ms(median(cached)), '≤ 0.5 s', `PDF ${(statSync(pdf).size / 1024).toFixed(0)} KiB unchanged`)
 }
-row('(f) export from the running dev server', 'not measured', '≤ 3 s', 'not implemented yet: export starts its own Vite')
+// (f) with `npm run dev -- --pdf` running: save -> PDF rewritten; and `npm run export` while it runs
+{
+  copyFileSync(DEFAULT_NOTES, notes)
+  const pdf = join(dir, 'live.pdf')
+  const port = await freePort()
+  let log = ''
+  const dev = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), 'dev', notes, '--offline', `--pdf=${pdf}`, '--port', String(port)], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none' } })
+  dev.stdout.on('data', (d: Buffer) => { log += d.toString() })
+  dev.stderr.on('data', (d: Buffer) => { log += d.toString() })
+  const updates = () => log.split('\n').filter(l => l.includes('live.pdf updated')).length
+  const until = async (ok: () => boolean) => {
+    const end = Date.now() + 120_000
+    while (!ok()) {
+      if (Date.now() > end)
+        throw new Error(`dev --pdf did not update:\n${log.slice(-1000)}`)
+      await sleep(20)
+    }
+  }
+  try {
+    await until(() => updates() >= 1)
+    const phrase = seed.split('\n').find(l => l.startsWith('> '))!.slice(2, 12)
+    const xs: number[] = []
+    for (let i = 0; i < 7; i++) {
+      const before = updates()
+      const t = performance.now()
+      writeFileSync(notes, seed.replace(phrase, `${phrase}pdf${i}`))
+      await until(() => updates() > before)
+      xs.push(performance.now() - t)
+      await sleep(300)
+    }
+    row('(f) save -> PDF rewritten by `dev --pdf` (median of 7)', ms(median(xs)), '≤ 3 s', 'the running server prints; no second Vite')
+    const exports = [0, 1, 2].map(() => {
+      const t = performance.now()
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), 'export', notes, '--offline', '--fresh', '-o', join(dir, 'from-dev.pdf')], { cwd: ROOT, encoding: 'utf8' })
+      if (!r.stdout.includes('from the dev server'))
+        throw new Error(`export did not use the dev server:\n${r.stdout}${r.stderr}`)
+      return performance.now() - t
+    })
+    row('(f) `npm run export` while dev runs, whole command (median of 3)', ms(median(exports)), '≤ 3 s', 'a fresh headless page on the running server')
+  }
+  finally {
+    process.kill(-dev.pid!, 'SIGTERM')
+    await new Promise(r => dev.once('close', r))
+  }
+}
 
 rmSync(dir, { recursive: true, force: true })
 rmSync(out, { force: true })

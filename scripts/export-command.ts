@@ -5,7 +5,6 @@ import { resolveBrowser } from './browser'
 import { NotedeckError } from './errors'
 import { type ExportFormat, FORMATS, defaultOutput, exportDeck } from './export'
 import { exportKey, isFresh, remember } from './export-cache'
-import { exportFromServer, findLiveServer } from './export-live'
 import type { GenerateResult } from './generate'
 import { generateForDeck } from './generate-command'
 import { ROOT } from './paths'
@@ -57,10 +56,12 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
     await writeAtomic(slides, markdown)
   const browser = await resolveBrowser()
   const started = Date.now()
-  const live = req.format === 'pdf' && !req.dark ? await findLiveServer(slides) : undefined
-  if (live) {
+  // The browser driver and PDF tools load only when a dev server is there to print from.
+  const liveExport = req.format === 'pdf' && !req.dark ? await import('./export-live') : undefined
+  const live = liveExport ? await liveExport.findLiveServer(slides) : undefined
+  if (liveExport && live) {
     try {
-      const done = await exportFromServer({ url: live, slidesMarkdown: markdown, output: req.output, browser, timeoutMs: LIVE_TIMEOUT_MS })
+      const done = await liveExport.exportFromServer({ url: live, slidesMarkdown: markdown, output: req.output, browser, timeoutMs: LIVE_TIMEOUT_MS })
       await remember(req.output, key)
       return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000, live }
     }

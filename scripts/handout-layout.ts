@@ -66,7 +66,7 @@ html, body { margin: 0; background: ${bg}; color: ${fg}; font-family: 'Noto Sans
 .caption .no { color: ${muted}; margin-right: 2mm }
 .caption .name { display: inline; margin: 0; font-size: inherit; font-weight: 700 }
 .body { flex: 1; display: flex; gap: ${PAGE.column}mm; min-height: 0 }
-.frame { flex: none; width: ${g.slideWidth}mm; height: ${g.slideHeight}mm; border: 0.35mm solid ${rule} }
+.frame { flex: none; width: ${g.slideWidth}mm; height: ${g.slideHeight}mm; border: 0.4mm solid ${rule} }
 .notes { flex: 1; min-width: 0; height: 100%; overflow: hidden; font-size: 9.5pt; line-height: 1.45; overflow-wrap: anywhere }
 .notes > :first-child { margin-top: 0 }
 .notes p, .notes ul, .notes ol, .notes pre { margin: 0 0 0.5em }
