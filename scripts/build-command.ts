@@ -7,6 +7,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { parseCommon } from './cli'
 import { NotedeckError } from './errors'
+import { exportKey, isFresh, remember } from './export-cache'
 import { generateForDeck } from './generate-command'
 import { ROOT } from './paths'
 import { runSlidev } from './slidev'
@@ -21,13 +22,18 @@ export function buildArgs(slides: string, outDir: string): string[] {
 }
 
 export async function runBuild(argv: string[]): Promise<number> {
-  const { values, notes } = parseCommon(argv)
+  const { values, notes } = parseCommon(argv, { fresh: { type: 'boolean', default: false } })
   if (values.help) {
     console.log(USAGE)
     return 0
   }
   const output = typeof values.out === 'string' ? resolve(values.out) : join(ROOT, 'dist', 'site')
   const result = await generateForDeck(notes, values)
+  const key = await exportKey(result.markdown, { format: 'site' })
+  if (!values.fresh && await isFresh(output, key)) {
+    console.log(`notedeck: ${relative(process.cwd(), output)}/ is up to date (nothing that shapes it changed; --fresh builds anyway)`)
+    return 0
+  }
   await mkdir(dirname(output), { recursive: true })
   const tmp = tempPathFor(output)
   const started = Date.now()
@@ -38,6 +44,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       throw new NotedeckError('EXPORT_FAILED', run.timedOut ? `the build did not finish in ${BUILD_TIMEOUT_MS / 1000} s and was stopped` : `Slidev's build failed (exit ${run.code ?? run.signal})\n${tail}`)
     }
     await replacePath(tmp, output)
+    await remember(output, key)
   }
   finally {
     await rm(tmp, { recursive: true, force: true })

@@ -17,7 +17,7 @@ Options:
       --per-page <n>     handout: 3 (default) or 2 slides per A4 page
       --dark             export, handout, check: the dark variant of the deck
       --timeout <ms>     export, handout: time limit for rendering (default 60000)
-      --fresh            export, handout: make it even when nothing changed since the last one
+      --fresh            export, handout, build: make it even when nothing changed since the last one
   -h, --help             this text
 
 Environment: CHROMIUM_PATH picks the browser for export, handout and check.`

@@ -74,6 +74,7 @@ describe('npm run build', () => {
     const site = join(tempDir(), 'site')
     await cli('build', '--offline', '-o', site)
     expect(statSync(join(site, 'index.html')).isFile()).toBe(true)
+    expect((await cli('build', '--offline', '-o', site)).stdout).toMatch(/site\/ is up to date/)
 
     // Served under a folder the build knows nothing about.
     const prefix = '/some/where/deck/'
