@@ -1,4 +1,5 @@
 /** `npm run export [-- <notes.md>] [-o <path>] [--format pdf|pptx|png] [--dark]`: generate, then Slidev's export. */
+import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { parseCommon } from './cli'
 import { resolveBrowser } from './browser'
@@ -7,7 +8,7 @@ import { type ExportFormat, FORMATS, defaultOutput, exportDeck } from './export'
 import { exportKey, isFresh, remember } from './export-cache'
 import type { GenerateResult } from './generate'
 import { generateForDeck } from './generate-command'
-import { ROOT } from './paths'
+import { DEV_ANNOUNCEMENT, ROOT } from './paths'
 import { USAGE } from './usage'
 import { darkSlidesPath, withColorSchema } from './variant'
 import { writeAtomic } from './write'
@@ -57,7 +58,7 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
   const browser = await resolveBrowser()
   const started = Date.now()
   // The browser driver and PDF tools load only when a dev server is there to print from.
-  const liveExport = req.format === 'pdf' && !req.dark ? await import('./export-live') : undefined
+  const liveExport = req.format === 'pdf' && !req.dark && existsSync(DEV_ANNOUNCEMENT) ? await import('./export-live') : undefined
   const live = liveExport ? await liveExport.findLiveServer(slides) : undefined
   if (liveExport && live) {
     try {

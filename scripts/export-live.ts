@@ -4,19 +4,19 @@
  * just generated (each slide's source is compared), then adds the outline by section.
  */
 import { readFile, rm } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, OFFLINE_ARG } from './browser'
 import { NotedeckError } from './errors'
 import { BLANK_BYTES_PER_PAGE } from './export'
 import { addOutline } from './outline'
-import { ROOT } from './paths'
+import { DEV_ANNOUNCEMENT } from './paths'
 import { writeAtomic } from './write'
 
 export interface Announcement { pid: number, port: number, slides: string }
 
-export const ANNOUNCEMENT = join(ROOT, '.notedeck-dev.json')
+export const ANNOUNCEMENT = DEV_ANNOUNCEMENT
 
 /** Says that a dev server for `slides` listens on `port`; returns what takes it back. */
 export async function announce(a: Announcement, file = ANNOUNCEMENT): Promise<() => Promise<void>> {

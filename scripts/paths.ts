@@ -17,3 +17,6 @@ export function slidesFor(notes: string): string {
   const stem = basename(notes, extname(notes)).replace(/[^\w.-]+/g, '_') || 'notes'
   return join(ROOT, `.notedeck-${stem}.slides.md`)
 }
+
+/** Written by `npm run dev` while it runs: its port, so that `export` can print from its server. */
+export const DEV_ANNOUNCEMENT = join(ROOT, '.notedeck-dev.json')
