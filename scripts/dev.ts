@@ -4,12 +4,15 @@
  * is printed and the last good deck stays up.
  */
 import { rmSync, watch } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { dirname, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { isNotedeckError } from './errors'
 import { keepPdf } from './dev-pdf'
 import { defaultOutput } from './export'
 import { ANNOUNCEMENT, announce } from './export-live'
+import { ERRORS_ENV } from './notes-error-overlay'
+import { writeAtomic } from './write'
 import { type GenerateOptions, type GenerateResult, generate } from './generate'
 import { DEFAULT_NOTES, ROOT, slidesFor } from './paths'
 import { printGenerated } from './report'
@@ -97,10 +100,17 @@ export async function runDev(argv: string[]): Promise<number> {
   const slidevArgs = portOption(args.slidev) === undefined ? [...args.slidev, '--port', String(port)] : args.slidev
   const pdf = args.pdf ? keepPdf(`http://localhost:${port}`, args.pdf) : undefined
   pdf?.update(first.markdown)
+  // Errors in the notes are printed here and shown in the browser (scripts/notes-error-overlay.ts).
+  const errors = join(ROOT, '.notedeck-dev-error.txt')
+  await rm(errors, { force: true })
   const stop = watchNotes(opts, (r) => {
-    if (r instanceof Error)
-      console.error(`notedeck: ${isNotedeckError(r) ? r.format() : String(r)}\nnotedeck: kept the last good deck`)
+    if (r instanceof Error) {
+      const message = isNotedeckError(r) ? r.format() : String(r)
+      console.error(`notedeck: ${message}\nnotedeck: kept the last good deck`)
+      void writeAtomic(errors, `notedeck: ${message}\n\nThe slides show the last good version of the notes.\n`).catch(() => {})
+    }
     else {
+      void rm(errors, { force: true })
       printGenerated(r)
       pdf?.update(r.markdown)
     }
@@ -114,7 +124,7 @@ export async function runDev(argv: string[]): Promise<number> {
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
   try {
-    const result = await runSlidev([out, ...slidevArgs], { cwd: dirname(out), inherit: true })
+    const result = await runSlidev([out, ...slidevArgs], { cwd: dirname(out), inherit: true, env: { [ERRORS_ENV]: errors } })
     return result.code ?? 0
   }
   finally {
@@ -123,5 +133,6 @@ export async function runDev(argv: string[]): Promise<number> {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
     await withdraw()
+    await rm(errors, { force: true })
   }
 }

@@ -72,6 +72,32 @@ describe('npm run dev -- --pdf', () => {
   }, 70_000)
 })
 
+describe('npm run dev: errors in the browser', () => {
+  it('shows an error in the notes over the deck, and clears it once the notes are fixed', async () => {
+    const port = /localhost:(\d+)/.exec(log)?.[1]
+    expect(port).toBeDefined()
+    const { chromium } = await import('playwright-chromium')
+    const { CHROMIUM_ARGS, resolveBrowser } = await import('../scripts/browser')
+    const browser = await chromium.launch({ executablePath: await resolveBrowser(), args: CHROMIUM_ARGS })
+    const good = readFileSync(notes, 'utf8')
+    try {
+      const page = await browser.newPage()
+      await page.goto(`http://localhost:${port}/1`, { waitUntil: 'networkidle' })
+      const overlay = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '')
+      writeFileSync(notes, '   \n')
+      await expect.poll(overlay, { timeout: 15_000 }).toMatch(/talk\.md: the notes are empty.*\[NOTES_EMPTY\]/s)
+      expect(await page.locator('.slidev-page-1').innerText()).toContain('A Short History of the Web') // the last good deck
+      writeFileSync(notes, good.replace('A Short History of the Web', 'A Short History of the Web, fixed'))
+      await expect.poll(overlay, { timeout: 15_000 }).toBe('')
+      await expect.poll(() => page.locator('.slidev-page-1').innerText(), { timeout: 15_000 }).toContain('fixed')
+    }
+    finally {
+      writeFileSync(notes, good)
+      await browser.close()
+    }
+  }, 60_000)
+})
+
 describe('outline notation', () => {
   it('nests by level, plain slides under the last section, never skipping a level', () => {
     expect(outlineSpec([
