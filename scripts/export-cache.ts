@@ -3,7 +3,7 @@
  * slides, the deck's styles, setup and components, notedeck's own code, the package versions, or
  * the export options.
  */
-import { createHash } from 'node:crypto'
+import { type Hash, createHash } from 'node:crypto'
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ROOT } from './paths'
@@ -16,9 +16,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter(e => e.isFile()).map(e => join(e.parentPath, e.name)).sort()
 }
 
-export async function exportKey(slidesMarkdown: string, options: Record<string, unknown>): Promise<string> {
-  const h = createHash('sha256')
-  h.update(slidesMarkdown).update(JSON.stringify(options))
+async function hashProject(h: Hash): Promise<string> {
   for (const name of ['package.json', 'package-lock.json'])
     h.update(await readFile(join(ROOT, name)).catch(() => ''))
   for (const dir of INPUT_DIRS) {
@@ -28,16 +26,42 @@ export async function exportKey(slidesMarkdown: string, options: Record<string, 
   return h.digest('hex')
 }
 
-const stampPath = (pdf: string) => `${pdf}.notedeck`
-
-/** True when `pdf` exists and was made from inputs with this key. */
-export async function isFresh(pdf: string, key: string): Promise<boolean> {
-  const [stamp, exists] = await Promise.all([readFile(stampPath(pdf), 'utf8').catch(() => ''), stat(pdf).then(() => true, () => false)])
-  return exists && stamp.trim() === key
+/** The key of an output made from these generated slides with these options. */
+export function exportKey(slidesMarkdown: string, options: Record<string, unknown>): Promise<string> {
+  return hashProject(createHash('sha256').update(slidesMarkdown).update(JSON.stringify(options)))
 }
 
-export function remember(pdf: string, key: string): Promise<void> {
-  return writeAtomic(stampPath(pdf), `${key}\n`)
+/**
+ * The key of the inputs themselves (notes, config, extra slides, the slides file, the project):
+ * when it matches, the output is current without even generating. Missing files count as empty.
+ */
+export async function inputsKey(files: string[], options: Record<string, unknown>): Promise<string> {
+  const h = createHash('sha256').update(JSON.stringify(options))
+  for (const file of files)
+    h.update(`\0${file}\0`).update(await readFile(file).catch(() => ''))
+  return hashProject(h)
+}
+
+const stampPath = (pdf: string) => `${pdf}.notedeck`
+
+/** The stamp beside an output: its key, then (optionally) the key of the inputs it came from. */
+async function stampOf(output: string): Promise<string[] | undefined> {
+  const [stamp, exists] = await Promise.all([readFile(stampPath(output), 'utf8').catch(() => ''), stat(output).then(() => true, () => false)])
+  return exists ? stamp.split('\n') : undefined
+}
+
+/** True when `output` exists and was made from slides and options with this key. */
+export async function isFresh(output: string, key: string): Promise<boolean> {
+  return (await stampOf(output))?.[0] === key
+}
+
+/** True when `output` exists and was made from inputs with this key. */
+export async function isFreshInputs(output: string, inputs: string): Promise<boolean> {
+  return inputs !== '' && (await stampOf(output))?.[1] === inputs
+}
+
+export function remember(output: string, key: string, inputs = ''): Promise<void> {
+  return writeAtomic(stampPath(output), `${key}\n${inputs}\n`)
 }
 
 /** A short digest of a file, for keys that depend on another output (a handout on its slides PDF). */

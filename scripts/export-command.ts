@@ -5,10 +5,9 @@ import { parseCommon } from './cli'
 import { resolveBrowser } from './browser'
 import { NotedeckError } from './errors'
 import { type ExportFormat, FORMATS, defaultOutput, exportDeck } from './export'
-import { exportKey, isFresh, remember } from './export-cache'
+import { exportKey, inputsKey, isFresh, isFreshInputs, remember } from './export-cache'
 import type { GenerateResult } from './generate'
-import { generateForDeck } from './generate-command'
-import { DEV_ANNOUNCEMENT, ROOT } from './paths'
+import { DEFAULT_NOTES, DEV_ANNOUNCEMENT, ROOT, configPathFor, extraSlidesFor, slidesFor } from './paths'
 import { USAGE } from './usage'
 import { darkSlidesPath, withColorSchema } from './variant'
 import { writeAtomic } from './write'
@@ -47,11 +46,20 @@ export interface ExportDone { output: string, cached: boolean, bytes: number, se
 /** How long to wait for a running dev server before exporting on our own. */
 const LIVE_TIMEOUT_MS = 20_000
 
-export async function exportGenerated(result: GenerateResult, req: ExportRequest): Promise<ExportDone> {
+/** What an output depends on before generation: the files generation reads and writes, and the options. */
+export function exportInputs(notesArg: string | undefined, values: Record<string, unknown>, req: ExportRequest): Promise<string> {
+  const notes = resolve(notesArg ?? DEFAULT_NOTES)
+  const config = configPathFor(notes, typeof values.config === 'string' ? resolve(values.config) : undefined)
+  return inputsKey([notes, config, extraSlidesFor(notes), slidesFor(notes)], { format: req.format, dark: req.dark, offline: values.offline === true })
+}
+
+export async function exportGenerated(result: GenerateResult, req: ExportRequest, inputs = ''): Promise<ExportDone> {
   const markdown = req.dark ? withColorSchema(result.markdown, 'dark') : result.markdown
   const key = await exportKey(markdown, { format: req.format, dark: req.dark })
-  if (!req.fresh && await isFresh(req.output, key))
+  if (!req.fresh && await isFresh(req.output, key)) {
+    await remember(req.output, key, inputs)
     return { output: req.output, cached: true, bytes: 0, seconds: 0 }
+  }
   const slides = req.dark ? darkSlidesPath(result.out) : result.out
   if (req.dark)
     await writeAtomic(slides, markdown)
@@ -63,7 +71,7 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
   if (liveExport && live) {
     try {
       const done = await liveExport.exportFromServer({ url: live, slidesMarkdown: markdown, output: req.output, browser, timeoutMs: LIVE_TIMEOUT_MS })
-      await remember(req.output, key)
+      await remember(req.output, key, inputs)
       return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000, live }
     }
     catch (e) {
@@ -71,7 +79,7 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
     }
   }
   const done = await exportDeck({ slides, output: req.output, format: req.format, browser, timeoutMs: req.timeoutMs, dark: req.dark, pages: result.plan.slides.length })
-  await remember(req.output, key)
+  await remember(req.output, key, inputs)
   return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000 }
 }
 
@@ -96,8 +104,14 @@ export async function runExport(argv: string[]): Promise<number> {
   const req = exportRequest(values, format)
   if (typeof values.out === 'string')
     req.output = resolve(values.out)
+  // Nothing changed since the last export: say so without loading the generator.
+  if (!req.fresh && await isFreshInputs(req.output, await exportInputs(notes, values, req))) {
+    console.log(exportSummary({ output: req.output, cached: true, bytes: 0, seconds: 0 }, format, 0))
+    return 0
+  }
+  const { generateForDeck } = await import('./generate-command')
   const result = await generateForDeck(notes, values)
-  const done = await exportGenerated(result, req)
+  const done = await exportGenerated(result, req, await exportInputs(notes, values, req))
   console.log(exportSummary(done, format, result.plan.slides.length))
   return 0
 }

@@ -7,6 +7,7 @@ import { EMPTY_CONFIG, parseConfig } from './config'
 import { NotedeckError } from './errors'
 import { deckDirOf, imageUrls, resolveImages } from './images'
 import { buildNotes } from './model'
+import { configPathFor, extraSlidesFor } from './paths'
 import { parseMarkdown } from './parse'
 import { type Plan, planDeck } from './plan'
 import { readNotes } from './read'
@@ -60,7 +61,7 @@ export interface GenerateResult {
 }
 
 export async function loadConfig(notesPath: string, explicit?: string): Promise<DeckConfig> {
-  const path = explicit ?? resolve(dirname(notesPath), 'deck.yaml')
+  const path = configPathFor(notesPath, explicit)
   let source: string
   try {
     source = await readFile(path, 'utf8')
@@ -85,7 +86,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     offline: opts.offline,
     timeoutMs: opts.imageTimeoutMs ?? 3000,
   })
-  const extrasPath = resolve(dirname(opts.notes), 'extra-slides.md')
+  const extrasPath = extraSlidesFor(opts.notes)
   const extrasSource = await readFile(extrasPath, 'utf8').catch(() => undefined)
   const extras = extrasSource === undefined ? {} : { extras: { source: extrasSource, file: relative(process.cwd(), extrasPath) } }
   const { markdown, plan } = buildDeck({ text, file, config, images: resolved.images, root, ...extras })

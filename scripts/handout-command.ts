@@ -7,7 +7,7 @@ import { parseCommon } from './cli'
 import { resolveBrowser } from './browser'
 import { NotedeckError } from './errors'
 import { exportKey, fileDigest, isFresh, remember } from './export-cache'
-import { EXPORT_OPTIONS, exportGenerated, exportRequest, exportSummary } from './export-command'
+import { EXPORT_OPTIONS, exportGenerated, exportInputs, exportRequest, exportSummary } from './export-command'
 import { generateForDeck } from './generate-command'
 import { defaultHandoutPath, renderHandout } from './handout'
 import { DEFAULT_PER_PAGE, PER_PAGE_CHOICES, type PerPage } from './handout-layout'
@@ -34,7 +34,7 @@ export async function runHandout(argv: string[]): Promise<number> {
   const dark = req.dark
   const output = typeof values.out === 'string' ? resolve(values.out) : defaultHandoutPath(ROOT, dark)
   const result = await generateForDeck(notes, values)
-  const slides = await exportGenerated(result, req)
+  const slides = await exportGenerated(result, req, await exportInputs(notes, values, req))
   if (!slides.cached)
     console.log(exportSummary(slides, 'pdf', result.plan.slides.length))
   const key = await exportKey(result.markdown, { handout: perPage, dark, slides: await fileDigest(slides.output) })

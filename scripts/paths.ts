@@ -1,5 +1,5 @@
 /** Where things are: the project root (this package), the default notes and outputs. */
-import { basename, extname, join, resolve } from 'node:path'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
@@ -20,3 +20,9 @@ export function slidesFor(notes: string): string {
 
 /** Written by `npm run dev` while it runs: its port, so that `export` can print from its server. */
 export const DEV_ANNOUNCEMENT = join(ROOT, '.notedeck-dev.json')
+
+/** The deck config of some notes: the one given, else deck.yaml beside the notes. */
+export const configPathFor = (notes: string, explicit?: string) => explicit ?? resolve(dirname(notes), 'deck.yaml')
+
+/** Hand-written slides beside the notes. */
+export const extraSlidesFor = (notes: string) => resolve(dirname(notes), 'extra-slides.md')
