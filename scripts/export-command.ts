@@ -37,10 +37,6 @@ export function exportRequest(values: Record<string, unknown>, format: ExportFor
   return { format, dark, fresh: values.fresh === true, timeoutMs, output: defaultOutput(ROOT, format, dark) }
 }
 
-/**
- * Exports the generated deck, unless the output is already what these slides and options make
- * (the export cache). Shared by `export` and `handout`.
- */
 export interface ExportDone { output: string, cached: boolean, bytes: number, seconds: number, /** the dev server it came from */ live?: string }
 
 /** How long to wait for a running dev server before exporting on our own. */
@@ -53,6 +49,11 @@ export function exportInputs(notesArg: string | undefined, values: Record<string
   return inputsKey([notes, config, extraSlidesFor(notes), slidesFor(notes)], { format: req.format, dark: req.dark, offline: values.offline === true })
 }
 
+/**
+ * Exports the generated deck, unless the output is already what these slides and options make
+ * (the export cache). `inputs` is remembered with the output for the next run's quick check.
+ * Shared by `export` and `handout`.
+ */
 export async function exportGenerated(result: GenerateResult, req: ExportRequest, inputs = ''): Promise<ExportDone> {
   const markdown = req.dark ? withColorSchema(result.markdown, 'dark') : result.markdown
   const key = await exportKey(markdown, { format: req.format, dark: req.dark })
@@ -111,6 +112,7 @@ export async function runExport(argv: string[]): Promise<number> {
   }
   const { generateForDeck } = await import('./generate-command')
   const result = await generateForDeck(notes, values)
+  // Keyed again after generation: the slides file may just have been rewritten.
   const done = await exportGenerated(result, req, await exportInputs(notes, values, req))
   console.log(exportSummary(done, format, result.plan.slides.length))
   return 0
