@@ -10,7 +10,7 @@ import { NotedeckError } from './errors'
 import { exportKey, isFresh, remember } from './export-cache'
 import { generateForDeck } from './generate-command'
 import { ROOT } from './paths'
-import { runSlidev } from './slidev'
+import { lastLines, runSlidev } from './slidev'
 import { USAGE } from './usage'
 import { replacePath, tempPathFor } from './write'
 
@@ -39,10 +39,8 @@ export async function runBuild(argv: string[]): Promise<number> {
   const started = Date.now()
   try {
     const run = await runSlidev(buildArgs(result.out, tmp), { cwd: dirname(result.out), timeoutMs: BUILD_TIMEOUT_MS })
-    if (run.timedOut || run.code !== 0) {
-      const tail = run.output.trim().split('\n').slice(-12).join('\n')
-      throw new NotedeckError('EXPORT_FAILED', run.timedOut ? `the build did not finish in ${BUILD_TIMEOUT_MS / 1000} s and was stopped` : `Slidev's build failed (exit ${run.code ?? run.signal})\n${tail}`)
-    }
+    if (run.timedOut || run.code !== 0)
+      throw new NotedeckError('EXPORT_FAILED', run.timedOut ? `the build did not finish in ${BUILD_TIMEOUT_MS / 1000} s and was stopped` : `Slidev's build failed (exit ${run.code ?? run.signal})\n${lastLines(run.output)}`)
     await replacePath(tmp, output)
     await remember(output, key)
   }

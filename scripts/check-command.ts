@@ -5,8 +5,7 @@ import { checkDeck } from './check'
 import { NotedeckError, formatPoint } from './errors'
 import { generateForDeck } from './generate-command'
 import { USAGE } from './usage'
-import { darkSlidesPath, withColorSchema } from './variant'
-import { writeAtomic } from './write'
+import { writeDarkVariant } from './variant'
 
 export async function runCheck(argv: string[]): Promise<number> {
   const { values, notes: notesArg } = parseCommon(argv, { dark: { type: 'boolean', default: false } })
@@ -16,11 +15,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   }
   const browser = await resolveBrowser()
   const result = await generateForDeck(notesArg, values)
-  let slides = result.out
-  if (values.dark) {
-    slides = darkSlidesPath(result.out)
-    await writeAtomic(slides, withColorSchema(result.markdown, 'dark'))
-  }
+  const slides = values.dark ? await writeDarkVariant(result.out, result.markdown) : result.out
   const findings = await checkDeck({ slides, browser })
   for (const f of findings) {
     const where = f.line ? ` (${formatPoint({ file: result.file, line: f.line })})` : ''

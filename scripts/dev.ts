@@ -5,17 +5,17 @@
  */
 import { rmSync, watch } from 'node:fs'
 import { rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { isNotedeckError } from './errors'
 import { keepPdf } from './dev-pdf'
 import { defaultOutput } from './export'
-import { ANNOUNCEMENT, announce } from './export-live'
+import { announce } from './export-live'
 import { ERRORS_ENV } from './notes-error-overlay'
 import { writeAtomic } from './write'
 import { type GenerateOptions, type GenerateResult, generate } from './generate'
-import { DEFAULT_NOTES, ROOT, slidesFor } from './paths'
+import { DEFAULT_NOTES, DEV_ANNOUNCEMENT, ROOT, slidesFor } from './paths'
 import { printGenerated } from './report'
+import { firstFreePort } from './server'
 import { runSlidev } from './slidev'
 
 /** Splits our options from the ones that go on to Slidev. Pure. */
@@ -75,20 +75,6 @@ export function portOption(slidev: string[]): number | undefined {
   return undefined
 }
 
-/** The first port from `from` on that nothing listens on (Slidev's default is 3030). */
-async function firstFreePort(from: number): Promise<number> {
-  for (let port = from; port < from + 50; port++) {
-    const free = await new Promise<boolean>((res) => {
-      const srv = createServer()
-      srv.once('error', () => res(false))
-      srv.listen(port, () => srv.close(() => res(true)))
-    })
-    if (free)
-      return port
-  }
-  return 0
-}
-
 export async function runDev(argv: string[]): Promise<number> {
   const args = splitDevArgs(argv)
   const notes = resolve(args.notes ?? DEFAULT_NOTES)
@@ -96,8 +82,9 @@ export async function runDev(argv: string[]): Promise<number> {
   const opts = { notes, out, offline: args.offline, ...(args.config ? { config: args.config } : {}) }
   const first = await generate(opts)
   printGenerated(first)
-  const port = portOption(args.slidev) ?? await firstFreePort(3030)
-  const slidevArgs = portOption(args.slidev) === undefined ? [...args.slidev, '--port', String(port)] : args.slidev
+  const given = portOption(args.slidev)
+  const port = given ?? await firstFreePort(3030)
+  const slidevArgs = given === undefined ? [...args.slidev, '--port', String(port)] : args.slidev
   const pdf = args.pdf ? keepPdf(`http://localhost:${port}`, args.pdf) : undefined
   pdf?.update(first.markdown)
   // Errors in the notes are printed here and shown in the browser (scripts/notes-error-overlay.ts).
@@ -118,7 +105,7 @@ export async function runDev(argv: string[]): Promise<number> {
   // The port is chosen here, so that `npm run export` can find this server and print from it.
   const withdraw = await announce({ pid: process.pid, port, slides: out })
   const onSignal = () => {
-    rmSync(ANNOUNCEMENT, { force: true })
+    rmSync(DEV_ANNOUNCEMENT, { force: true })
     process.exit(130)
   }
   process.once('SIGINT', onSignal)

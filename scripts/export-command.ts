@@ -9,8 +9,7 @@ import { exportKey, inputsKey, isFresh, isFreshInputs, remember } from './export
 import type { GenerateResult } from './generate'
 import { DEFAULT_NOTES, DEV_ANNOUNCEMENT, ROOT, configPathFor, extraSlidesFor, slidesFor } from './paths'
 import { USAGE } from './usage'
-import { darkSlidesPath, withColorSchema } from './variant'
-import { writeAtomic } from './write'
+import { withColorSchema, writeDarkVariant } from './variant'
 
 export const DEFAULT_TIMEOUT_MS = 60_000
 
@@ -61,9 +60,7 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
     await remember(req.output, key, inputs)
     return { output: req.output, cached: true, bytes: 0, seconds: 0 }
   }
-  const slides = req.dark ? darkSlidesPath(result.out) : result.out
-  if (req.dark)
-    await writeAtomic(slides, markdown)
+  const slides = req.dark ? await writeDarkVariant(result.out, result.markdown) : result.out
   const browser = await resolveBrowser()
   const started = Date.now()
   // The browser driver and PDF tools load only when a dev server is there to print from.

@@ -16,10 +16,8 @@ import { writeAtomic } from './write'
 
 export interface Announcement { pid: number, port: number, slides: string }
 
-export const ANNOUNCEMENT = DEV_ANNOUNCEMENT
-
 /** Says that a dev server for `slides` listens on `port`; returns what takes it back. */
-export async function announce(a: Announcement, file = ANNOUNCEMENT): Promise<() => Promise<void>> {
+export async function announce(a: Announcement, file = DEV_ANNOUNCEMENT): Promise<() => Promise<void>> {
   await writeAtomic(file, `${JSON.stringify(a)}\n`)
   return () => rm(file, { force: true })
 }
@@ -33,7 +31,7 @@ const alive = (pid: number) => {
 }
 
 /** The URL of a running dev server that serves `slides`, if there is one that answers. */
-export async function findLiveServer(slides: string, file = ANNOUNCEMENT): Promise<string | undefined> {
+export async function findLiveServer(slides: string, file = DEV_ANNOUNCEMENT): Promise<string | undefined> {
   const a = await readFile(file, 'utf8').then(t => JSON.parse(t) as Announcement, () => undefined)
   if (!a || resolve(a.slides) !== resolve(slides) || !alive(a.pid))
     return undefined

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { CHROMIUM_ARGS, OFFLINE_ARG } from './browser'
 import { NotedeckError } from './errors'
-import { runSlidev } from './slidev'
+import { lastLines, runSlidev } from './slidev'
 import { replacePath, tempPathFor } from './write'
 
 /** Time for Slidev to start (Vite, the browser) on top of the page-rendering timeout. */
@@ -112,8 +112,7 @@ async function exportOnce(opts: ExportOptions): Promise<{ output: string, bytes:
       throw new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round((opts.timeoutMs + EXPORT_OVERHEAD_MS) / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })
     const size = await sizeOf(tmp)
     if (result.code !== 0 || size === 0) {
-      const tail = result.output.trim().split('\n').slice(-12).join('\n')
-      throw new NotedeckError('EXPORT_FAILED', `Slidev's export failed (exit ${result.code ?? result.signal})\n${tail}`, { hint: `browser used: ${opts.browser}` })
+      throw new NotedeckError('EXPORT_FAILED', `Slidev's export failed (exit ${result.code ?? result.signal})\n${lastLines(result.output)}`, { hint: `browser used: ${opts.browser}` })
     }
     if (opts.format === 'pdf' && size < opts.pages * BLANK_BYTES_PER_PAGE)
       return 'blank'

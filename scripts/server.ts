@@ -21,6 +21,20 @@ export function freePort(): Promise<number> {
   })
 }
 
+/** The first port from `from` on that nothing listens on (Slidev's default is 3030). */
+export async function firstFreePort(from: number): Promise<number> {
+  for (let port = from; port < from + 50; port++) {
+    const free = await new Promise<boolean>((res) => {
+      const srv = createServer()
+      srv.once('error', () => res(false))
+      srv.listen(port, () => srv.close(() => res(true)))
+    })
+    if (free)
+      return port
+  }
+  return 0
+}
+
 export async function startDevServer(slides: string, timeoutMs = 60_000): Promise<DevServer> {
   const port = await freePort()
   const child = spawn(process.execPath, [slidevBin(), resolve(slides), '--port', String(port), '--bind', '127.0.0.1'], {

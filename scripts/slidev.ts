@@ -10,6 +10,11 @@ export function slidevBin(): string {
   return join(dirname(require.resolve('@slidev/cli/package.json')), 'bin', 'slidev.mjs')
 }
 
+/** The last lines of a run's output, for an error message. Pure. */
+export function lastLines(output: string, n = 12): string {
+  return output.trim().split('\n').slice(-n).join('\n')
+}
+
 export interface RunOptions {
   cwd: string
   timeoutMs?: number

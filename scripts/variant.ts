@@ -5,6 +5,7 @@
  */
 import { basename, dirname, join } from 'node:path'
 import { NotedeckError } from './errors'
+import { writeAtomic } from './write'
 
 /** The generated markdown with its headmatter's colour schema set. Pure. */
 export function withColorSchema(markdown: string, schema: 'light' | 'dark'): string {
@@ -19,4 +20,11 @@ export function withColorSchema(markdown: string, schema: 'light' | 'dark'): str
 
 export function darkSlidesPath(slides: string): string {
   return join(dirname(slides), `.notedeck-${basename(slides, '.md').replace(/^\.notedeck-/, '').replace(/\.slides$/, '')}-dark.slides.md`)
+}
+
+/** Writes the dark variant of the generated `markdown` beside `slides`; returns its path. */
+export async function writeDarkVariant(slides: string, markdown: string): Promise<string> {
+  const path = darkSlidesPath(slides)
+  await writeAtomic(path, withColorSchema(markdown, 'dark'))
+  return path
 }
