@@ -47,6 +47,6 @@ export async function runBuild(argv: string[]): Promise<number> {
   finally {
     await rm(tmp, { recursive: true, force: true })
   }
-  console.log(`notedeck: ${relative(process.cwd(), output)}/ (${result.plan.slides.length} slides, ${((Date.now() - started) / 1000).toFixed(1)} s); open index.html through any static server, e.g. npx serve ${relative(process.cwd(), output)}`)
+  console.log(`notedeck: ${relative(process.cwd(), output)}/ (${result.plan.slides.length} slides, ${((Date.now() - started) / 1000).toFixed(1)} s); serve it with any static file server, e.g. python3 -m http.server -d ${relative(process.cwd(), output)}`)
   return 0
 }

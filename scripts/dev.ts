@@ -106,6 +106,7 @@ export async function runDev(argv: string[]): Promise<number> {
   const withdraw = await announce({ pid: process.pid, port, slides: out })
   const onSignal = () => {
     rmSync(DEV_ANNOUNCEMENT, { force: true })
+    rmSync(errors, { force: true })
     process.exit(130)
   }
   process.once('SIGINT', onSignal)
