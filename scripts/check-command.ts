@@ -1,7 +1,7 @@
 /** `npm run check [-- <notes.md>]`: generate, render every slide in Chromium, report what does not fit. */
 import { parseCommon } from './cli'
 import { resolveBrowser } from './browser'
-import { checkDeck } from './check'
+import { checkDeck, median } from './check'
 import { NotedeckError, formatPoint } from './errors'
 import { generateForDeck } from './generate-command'
 import { USAGE } from './usage'
@@ -16,14 +16,15 @@ export async function runCheck(argv: string[]): Promise<number> {
   const browser = await resolveBrowser()
   const result = await generateForDeck(notesArg, values)
   const slides = values.dark ? await writeDarkVariant(result.out, result.markdown) : result.out
-  const findings = await checkDeck({ slides, browser })
+  const { findings, coverage } = await checkDeck({ slides, browser })
   for (const f of findings) {
     const where = f.line ? ` (${formatPoint({ file: result.file, line: f.line })})` : ''
     console.log(`slide ${f.slide}${where}: ${f.kind}: ${f.message}`)
   }
   const count = result.plan.slides.length
+  console.log(`notedeck: ${coverage.length} content slides, median coverage ${Math.round(median(coverage.map(c => c.coverage)) * 100)}% of the slide`)
   if (findings.length)
     throw new NotedeckError('CHECK_FAILED', `${findings.length} problem${findings.length > 1 ? 's' : ''} in ${count} slides`, { where: { file: result.file } })
-  console.log(`notedeck: check passed${values.dark ? ' (dark)' : ''}: ${count} slides, nothing outside the slides, every label in its box, text readable against its background, no broken image, no missing glyph`)
+  console.log(`notedeck: check passed${values.dark ? ' (dark)' : ''}: ${count} slides, nothing outside the slides, every label in its box, text readable against its background, no sparse slide, code columns aligned, no broken image, no missing glyph`)
   return 0
 }

@@ -2,7 +2,7 @@
 // Measures one rendered slide: what sticks out of the slide, diagram labels outside their shapes,
 // broken images, and characters that the bundled font does not have (tofu elsewhere).
 /* eslint-disable no-undef */
-async function measureSlide(no, fontFamily) {
+async function measureSlide(no, fontFamily, monoFamily) {
   const page = document.querySelector(`.slidev-page-${no}`)
   if (!page)
     return { error: `slide ${no} is not in the page` }
@@ -117,23 +117,87 @@ async function measureSlide(no, fontFamily) {
   // 4. Broken images.
   const images = [...page.querySelectorAll('img')].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src') || '')
 
-  // 5. Characters the bundled font lacks: they would render in some fallback font, or as tofu.
-  // The font comes in subsets whose unicode-range lists exactly the glyphs each one has.
-  const family = fontFamily.replace(/["']/g, '')
-  const ranges = []
-  for (const face of document.fonts) {
-    if (face.family.replace(/["']/g, '') !== family)
-      continue
-    for (const part of face.unicodeRange.split(',')) {
-      const m = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim())
-      if (m)
-        ranges.push([Number.parseInt(m[1].replace(/\?/g, '0'), 16), Number.parseInt((m[2] || m[1]).replace(/\?/g, 'f'), 16)])
-    }
+  // 5. Coverage: the union box of the slide's text, images and diagrams, as a share of the slide.
+  const layout = page.querySelector('.slidev-layout')
+  const layoutName = layout ? ['cover', 'section', 'default'].find(c => layout.classList.contains(c)) || 'other' : 'none'
+  const union = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity }
+  const grow = (r) => {
+    if (r.width <= 0 || r.height <= 0)
+      return
+    union.left = Math.min(union.left, Math.max(r.left, box.left))
+    union.top = Math.min(union.top, Math.max(r.top, box.top))
+    union.right = Math.max(union.right, Math.min(r.right, box.right))
+    union.bottom = Math.max(union.bottom, Math.min(r.bottom, box.bottom))
   }
-  const chars = [...new Set([...(page.innerText + svgTexts.join(''))].filter(c => c.trim() && c.codePointAt(0) > 0x20))]
-  const missing = ranges.length === 0
-    ? [`(the font ${fontFamily} is not loaded)`]
-    : chars.filter((c) => { const cp = c.codePointAt(0); return !ranges.some(([a, b]) => cp >= a && cp <= b) })
+  if (layout) {
+    const walker = document.createTreeWalker(layout, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.textContent.trim())
+        continue
+      const range = document.createRange()
+      range.selectNodeContents(n)
+      for (const r of range.getClientRects())
+        grow(r)
+    }
+    // Boxes that are content too: pictures, diagrams, code and table panels, cards and tiles.
+    for (const el of layout.querySelectorAll('img, svg, .nd-diagram, pre, table, .nd-card, .nd-agenda.tiles li, .nd-refs.tiles li'))
+      grow(el.getBoundingClientRect())
+  }
+  // The height of what is under the title, to compare with the planner's estimate.
+  let body
+  if (layout) {
+    const parts = [...layout.children].filter(e => !e.matches('h1, .nd-kicker')).flatMap(e => (e.classList.contains('nd-stage') ? [...e.children] : [e]))
+    const rects = parts.map(e => e.getBoundingClientRect()).filter(r => r.height > 0)
+    if (rects.length)
+      body = Math.round(Math.max(...rects.map(r => r.bottom)) - Math.min(...rects.map(r => r.top)))
+  }
+  const coverage = union.right > union.left ? Math.round(((union.right - union.left) * (union.bottom - union.top)) / (box.width * box.height) * 1000) / 1000 : 0
 
-  return { ...(failed ? { failed: failed.textContent.trim() } : {}), overflow: overflow.slice(0, 5), labels, diagrams, images, missing, contrast }
+  // 6. Code set in a monospace font whose columns line up: iiii, 中文 and ──── as wide as MMMM.
+  const mono = []
+  for (const code of page.querySelectorAll('pre code, pre.nd-pre > code')) {
+    const style = getComputedStyle(code)
+    await document.fonts.load(`${style.fontSize} ${style.fontFamily}`, 'iM中文─')
+    const width = (s) => {
+      const span = document.createElement('span')
+      span.style.whiteSpace = 'pre'
+      span.textContent = s
+      code.appendChild(span)
+      const w = span.getBoundingClientRect().width
+      span.remove()
+      return w
+    }
+    const m = width('MMMM')
+    const off = ['iiii', '中文', '────'].map(s => ({ s, w: width(s) })).filter(x => Math.abs(x.w - m) > 0.5)
+    if (off.length)
+      mono.push(`${off.map(x => `"${x.s}" ${x.w.toFixed(1)}px`).join(', ')} vs "MMMM" ${m.toFixed(1)}px in ${style.fontFamily.split(',')[0]}`)
+  }
+
+  // 7. Characters the bundled font lacks: they would render in some fallback font, or as tofu.
+  // The font comes in subsets whose unicode-range lists exactly the glyphs each one has.
+  const rangesOf = (family) => {
+    const ranges = []
+    for (const face of document.fonts) {
+      if (face.family.replace(/["']/g, '') !== family.replace(/["']/g, ''))
+        continue
+      for (const part of face.unicodeRange.split(',')) {
+        const m = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim())
+        if (m)
+          ranges.push([Number.parseInt(m[1].replace(/\?/g, '0'), 16), Number.parseInt((m[2] || m[1]).replace(/\?/g, 'f'), 16)])
+      }
+    }
+    return ranges
+  }
+  const sans = rangesOf(fontFamily)
+  // Code is set in the monospace font, with the sans font as its fallback.
+  const codeRanges = [...rangesOf(monoFamily), ...sans]
+  const glyphs = s => [...new Set([...s].filter(c => c.trim() && c.codePointAt(0) > 0x20))]
+  const codeText = [...page.querySelectorAll('pre, code')].map(e => e.textContent).join('')
+  const textOutsideCode = [...page.querySelectorAll('.slidev-layout *')].filter(e => !e.closest('pre, code')).flatMap(e => [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent)).join('')
+  const lacks = (ranges, c) => { const cp = c.codePointAt(0); return !ranges.some(([a, b]) => cp >= a && cp <= b) }
+  const missing = sans.length === 0
+    ? [`(the font ${fontFamily} is not loaded)`]
+    : [...new Set([...glyphs(textOutsideCode + svgTexts.join('')).filter(c => lacks(sans, c)), ...glyphs(codeText).filter(c => lacks(codeRanges, c))])]
+
+  return { ...(failed ? { failed: failed.textContent.trim() } : {}), overflow: overflow.slice(0, 5), labels, diagrams, images, missing, contrast, layout: layoutName, coverage, mono, body }
 }

@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS } from './browser'
 import { parseSync } from '@slidev/parser'
 import { startDevServer } from './server'
 
-export type FindingKind = 'render' | 'overflow' | 'label' | 'diagram' | 'image' | 'font' | 'network' | 'contrast'
+export type FindingKind = 'render' | 'overflow' | 'label' | 'diagram' | 'image' | 'font' | 'network' | 'contrast' | 'mono' | 'sparse'
 
 export interface Finding {
   /** 1-based slide number. */
@@ -30,9 +30,23 @@ interface Measurement {
   images: string[]
   missing: string[]
   contrast: Array<{ ratio: number, needs: number, what: string }>
+  /** The slide's layout class: cover and section slides are not content slides. */
+  layout?: string
+  /** Union box of the slide's text, images and diagrams, as a share of the slide. */
+  coverage?: number
+  /** Code blocks whose columns do not line up. */
+  mono?: string[]
+  /** Height of the content under the title, px. */
+  body?: number
 }
 
 const FONT = '"Noto Sans SC"'
+const MONO_FONT = '"Maple Mono CN"'
+/** A content slide whose content covers less than this share of the slide is reported as sparse. */
+export const SPARSE_BELOW = 0.2
+
+/** Content slides: what a speaker talks over, i.e. neither the cover nor a section divider. */
+export const isContentLayout = (layout: string | undefined) => layout === 'default' || layout === 'other'
 
 /** Measurements of one slide -> findings. Pure. */
 export function findingsFor(slide: number, line: number | undefined, m: Measurement): Finding[] {
@@ -46,6 +60,8 @@ export function findingsFor(slide: number, line: number | undefined, m: Measurem
     ...m.diagrams.filter(d => !d.rendered).map(d => ({ ...at, kind: 'diagram' as const, message: `diagram did not render${d.error ? `: ${d.error}` : ''}` })),
     ...m.contrast.slice(0, 3).map(c => ({ ...at, kind: 'contrast' as const, message: `text contrast ${c.ratio}:1, needs ${c.needs}:1: "${c.what}"` })),
     ...m.images.map(src => ({ ...at, kind: 'image' as const, message: `broken image: ${src}` })),
+    ...(m.mono ?? []).map(what => ({ ...at, kind: 'mono' as const, message: `code columns do not line up: ${what}` })),
+    ...(isContentLayout(m.layout) && m.coverage !== undefined && m.coverage < SPARSE_BELOW ? [{ ...at, kind: 'sparse' as const, message: `content covers ${Math.round(m.coverage * 100)}% of the slide (less than ${SPARSE_BELOW * 100}%)` }] : []),
     ...(m.missing.length ? [{ ...at, kind: 'font' as const, message: `characters not in the bundled font (tofu without it): ${m.missing.map(c => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}` }] : []),
   ]
 }
@@ -56,15 +72,32 @@ export interface CheckOptions {
 }
 
 /** Every slide of the file (hand-written extra slides too), with the notes line it came from. */
-async function slidesOf(file: string): Promise<Array<{ line: number | undefined }>> {
+async function slidesOf(file: string): Promise<Array<{ line: number | undefined, estimated: number | undefined }>> {
   const parsed = parseSync(await readFile(file, 'utf8'), file)
-  return parsed.slides.map(s => ({ line: typeof s.frontmatter.notesLine === 'number' ? s.frontmatter.notesLine : undefined }))
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined)
+  return parsed.slides.map(s => ({ line: num(s.frontmatter.notesLine), estimated: num(s.frontmatter.estimatedHeight) }))
 }
 
-export async function checkDeck({ slides, browser: executablePath }: CheckOptions): Promise<Finding[]> {
+export interface CheckReport {
+  findings: Finding[]
+  /** Coverage of every content slide, in slide order. */
+  coverage: Array<{ slide: number, coverage: number }>
+  /** The planner's height estimate beside the height in the browser, for every slide that has one. */
+  heights: Array<{ slide: number, estimated: number, measured: number }>
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+export async function checkDeck({ slides, browser: executablePath }: CheckOptions): Promise<CheckReport> {
   const deck = await slidesOf(slides)
   const measure = await readFile(fileURLToPath(new URL('./check-page.js', import.meta.url)), 'utf8')
   const findings: Finding[] = []
+  const coverage: CheckReport['coverage'] = []
+  const heights: CheckReport['heights'] = []
   const server = await startDevServer(slides)
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch(async (e) => {
     await server.close()
@@ -95,13 +128,17 @@ export async function checkDeck({ slides, browser: executablePath }: CheckOption
         findings.push({ slide: current, ...(slide.line ? { line: slide.line } : {}), kind: 'render', message: 'the slide did not finish rendering in 30 s' })
       })
       await page.waitForLoadState('networkidle')
-      const m = await page.evaluate(`${measure}\nmeasureSlide(${current}, ${JSON.stringify(FONT)})`) as Measurement
+      const m = await page.evaluate(`${measure}\nmeasureSlide(${current}, ${JSON.stringify(FONT)}, ${JSON.stringify(MONO_FONT)})`) as Measurement
       findings.push(...findingsFor(current, slide.line, m))
+      if (isContentLayout(m.layout) && m.coverage !== undefined)
+        coverage.push({ slide: current, coverage: m.coverage })
+      if (slide.estimated && m.body)
+        heights.push({ slide: current, estimated: slide.estimated, measured: m.body })
     }
   }
   finally {
     await browser.close()
     await server.close()
   }
-  return findings
+  return { findings, coverage, heights }
 }

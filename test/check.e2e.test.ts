@@ -4,7 +4,7 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { resolveBrowser } from '../scripts/browser'
-import { type Finding, checkDeck } from '../scripts/check'
+import { type CheckReport, type Finding, checkDeck } from '../scripts/check'
 import { generate } from '../scripts/generate'
 import { ROOT } from '../scripts/paths'
 import { withColorSchema } from '../scripts/variant'
@@ -13,11 +13,12 @@ import { FIXTURES, NOTES } from './helpers'
 const made: string[] = []
 afterAll(() => made.forEach(f => rmSync(f, { force: true })))
 
-async function checkNotes(notes: string): Promise<{ findings: Finding[], slides: number }> {
+async function checkNotes(notes: string): Promise<{ findings: Finding[], coverage: CheckReport['coverage'], slides: number }> {
   const out = join(ROOT, `.notedeck-test-${notes.replace(/\W+/g, '_').slice(-40)}.slides.md`)
   made.push(out)
   const result = await generate({ notes, out, offline: true })
-  return { findings: await checkDeck({ slides: out, browser: await resolveBrowser() }), slides: result.plan.slides.length }
+  const report = await checkDeck({ slides: out, browser: await resolveBrowser() })
+  return { findings: report.findings, coverage: report.coverage, slides: result.plan.slides.length }
 }
 
 describe('the check finds what a speaker would notice', () => {
@@ -35,7 +36,7 @@ describe('the check finds what a speaker would notice', () => {
       '---', '', '# a slide that does not compile', '', '<div v-if="(">x</div>', '',
       '---', '', '# faint', '', '<p style="color: #cbd5e1">light grey on white</p>', '',
     ].join('\n'))
-    const findings = await checkDeck({ slides: out, browser: await resolveBrowser() })
+    const { findings } = await checkDeck({ slides: out, browser: await resolveBrowser() })
     const kinds = (slide: number) => findings.filter(f => f.slide === slide).map(f => f.kind)
     expect(kinds(1)).toEqual([])
     expect(kinds(2)).toContain('overflow')
@@ -58,7 +59,7 @@ describe('dark decks pass the check, diagrams included', () => {
     made.push(out)
     const result = await generate({ notes, out, offline: true })
     writeFileSync(out, withColorSchema(result.markdown, 'dark'))
-    const findings = await checkDeck({ slides: out, browser: await resolveBrowser() })
+    const { findings } = await checkDeck({ slides: out, browser: await resolveBrowser() })
     expect(findings.map(f => `slide ${f.slide} (line ${f.line}): ${f.kind}: ${f.message}`)).toEqual([])
   }, 120_000)
 })
