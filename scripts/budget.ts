@@ -3,8 +3,9 @@
  * Geometry follows styles/index.css on Slidev's 980x552 canvas (default layout padding 56px x 40px).
  */
 import type { BlockContent, List, ListItem, Table } from 'mdast'
-import type { Block, Card } from './types'
+import type { Block, Card, LinkItem } from './types'
 import { displayWidth, plainText, wrapText } from './text'
+import { textWidthPx } from './font-metrics'
 
 export const FONT_PX = 20
 export const LINE_PX = 32
@@ -14,16 +15,14 @@ export const FONT_FLOOR_PX = 14
 export const BODY_W = 868
 export const BODY_H = 400
 const CARD_GAP = 14
-/** One display unit (half a CJK character) in px; Latin letters average a little over half an em. */
-const unitPx = (font: number) => font * 0.55
 
 /** Card text size (styles/index.css .nd-card-text) and its line height. */
 export const CARD_FONT_PX = 18
-const CARD_LINE_PX = 29
+const CARD_LINE_PX = 28.8
 
-export function linesFor(text: string, widthPx: number, font = FONT_PX): number {
-  const max = Math.max(4, Math.floor(widthPx / unitPx(font)))
-  return Math.max(1, wrapText(text, max).length)
+/** Lines `text` takes in `widthPx` at `font`, with the bundled font's own advance widths. */
+export function linesFor(text: string, widthPx: number, font = FONT_PX, bold = false): number {
+  return Math.max(1, wrapText(text, Math.max(font * 2, widthPx), s => textWidthPx(s, font, bold)).length)
 }
 
 function listHeight(list: List, width: number): number {
@@ -72,8 +71,11 @@ export function codeRows(value: string, width: number, font: number, wrap: boole
   return value.split('\n').reduce((n, line) => n + (wrap ? Math.max(1, Math.ceil(displayWidth(line) / perLine)) : 1), 0)
 }
 
-export function codeHeight(value: string, width: number, font = CODE_FONT_PX, wrap = false): number {
-  return codeRows(value, width, font, wrap) * Math.round(font * 1.5) + CODE_PAD + 16
+/** Line height of code: 1.5, and 1.25 for drawings, whose box lines then meet from one line to the next. */
+export const codeLinePx = (font: number, drawing = false) => Math.round(font * (drawing ? 1.25 : 1.5))
+
+export function codeHeight(value: string, width: number, font = CODE_FONT_PX, wrap = false, drawing = false): number {
+  return codeRows(value, width, font, wrap) * codeLinePx(font, drawing) + CODE_PAD + 16
 }
 
 export function contentHeight(node: BlockContent, width = BODY_W): number {
@@ -92,30 +94,54 @@ export function blockHeight(block: Block, width = BODY_W): number {
     case 'list':
       return contentHeight(block.node, width)
     case 'table': return tableHeight(block.node, width, block.fontPx) + 12
-    case 'code': return codeHeight(block.value, width, block.fontPx, block.wrap)
+    case 'code': return codeHeight(block.value, width, block.fontPx, block.wrap, block.drawing)
     case 'quote': return block.content.reduce((h, c) => h + contentHeight(c, width - 40), 16)
     case 'image': return 280
     case 'terms': return block.items.reduce((h, i) => h + linesFor(`${i.term} ${plainText(i.description)}`, width) * LINE_PX + 6, 0)
-    case 'links': return block.links.length * 56
+    case 'links': return linksHeight(block.links, width)
     case 'timeline': return BODY_H
   }
 }
 
-export function columnWidth(columns: number): number {
-  return (BODY_W - CARD_GAP * (columns - 1)) / columns
+/** Up to this many references on a slide are tiles that span it; more are a plain list. */
+export const LINK_TILES_MAX = 6
+
+/** A references list: each link's text, and its address below it, smaller (styles: .nd-refs). */
+export function linksHeight(links: LinkItem[], width = BODY_W): number {
+  const tiles = links.length <= LINK_TILES_MAX
+  const inner = width - (tiles ? 38 : 26)
+  return links.reduce((h, l) => h + linesFor(l.text, inner) * LINE_PX + linesFor(l.url, inner, 14) * 21 + (tiles ? 30 + 12 : 12), 0)
 }
 
-/** Height of a card in a grid of `columns`: padding, the term's line, the text at the card size. */
-export function cardHeight(card: Card, columns: number): number {
-  const inner = columnWidth(columns) - 41
-  const body = card.content.reduce((h, c) => h + (c.type === 'paragraph' ? linesFor(plainText(c), inner, CARD_FONT_PX) * CARD_LINE_PX + 4 : contentHeight(c, inner)), 0)
-  return 24 + linesFor(card.term, inner, 19) * 30 + 4 + body
+export function columnWidth(columns: number, width = BODY_W): number {
+  return (width - CARD_GAP * (columns - 1)) / columns
+}
+
+/** Height of Markdown content in a card: text at the card size, lists without gaps (DefinitionCard.vue). */
+function cardContentHeight(node: BlockContent, width: number): number {
+  switch (node.type) {
+    case 'paragraph': return linesFor(plainText(node), width, CARD_FONT_PX) * CARD_LINE_PX
+    case 'list': return node.children.reduce((h, item) => h + item.children.reduce((ih, c) => ih + cardContentHeight(c as BlockContent, width - 22), 0), 0)
+    default: return contentHeight(node, width) * CARD_FONT_PX / FONT_PX
+  }
+}
+
+/**
+ * Height of a card in a grid of `columns`: padding and border, the term's lines, the text at the
+ * card size. Cards in three or four columns are compact (less padding, a smaller term).
+ */
+export function cardHeight(card: Card, columns: number, width = BODY_W): number {
+  const compact = columns >= 3
+  const inner = columnWidth(columns, width) - (compact ? 34 : 42)
+  const termPx = compact ? 17.85 : 21
+  const body = card.content.reduce((h, c) => h + cardContentHeight(c, inner), 0)
+  return (compact ? 18 : 26) + linesFor(card.term, inner - (card.step ? termPx * 2 : 0), termPx, true) * termPx * 1.6 + 4 + body
 }
 
 /** Height of cards laid out in rows of `columns`. */
-export function gridHeight(cards: Card[], columns: number): number {
+export function gridHeight(cards: Card[], columns: number, width = BODY_W): number {
   let h = 0
   for (let i = 0; i < cards.length; i += columns)
-    h += Math.max(...cards.slice(i, i + columns).map(c => cardHeight(c, columns))) + CARD_GAP
+    h += Math.max(...cards.slice(i, i + columns).map(c => cardHeight(c, columns, width))) + CARD_GAP
   return h - CARD_GAP
 }

@@ -7,6 +7,7 @@ import { EMPTY_CONFIG, parseConfig } from './config'
 import { NotedeckError } from './errors'
 import { deckDirOf, imageUrls, resolveImages } from './images'
 import { buildNotes } from './model'
+import { brokenAnchors } from './anchors'
 import { configPathFor, extraSlidesFor } from './paths'
 import { parseMarkdown } from './parse'
 import { type Plan, planDeck } from './plan'
@@ -31,10 +32,12 @@ export interface DeckInput {
 
 /** The pure core: notes text -> Slidev markdown. */
 export function buildDeck(input: DeckInput): { markdown: string, plan: Plan } {
-  const notes = buildNotes(input.root ?? parseMarkdown(input.text), input.file)
-  const plan = planDeck({ notes, config: input.config, images: input.images })
+  const root = input.root ?? parseMarkdown(input.text)
+  const notes = buildNotes(root, input.file)
+  const planned = planDeck({ notes, config: input.config, images: input.images })
+  const plan = { ...planned, warnings: [...planned.warnings, ...brokenAnchors(root, notes.anchors, notes.toc)] }
   const extras = input.extras ? { slides: parseExtraSlides(input.extras.source, input.extras.file), file: input.extras.file } : undefined
-  const markdown = stamp(renderDeck(plan, { source: input.file, images: input.images, ...(extras ? { extras } : {}), ...(input.config.colorSchema ? { colorSchema: input.config.colorSchema } : {}) }))
+  const markdown = stamp(renderDeck(plan, { source: input.file, images: input.images, anchors: notes.anchors, ...(extras ? { extras } : {}), ...(input.config.colorSchema ? { colorSchema: input.config.colorSchema } : {}) }))
   return { markdown, plan }
 }
 

@@ -9,7 +9,17 @@ import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown'
 
 export type ImageMap = ReadonlyMap<string, string | undefined>
 
-function clean(node: RootContent, images: ImageMap): RootContent[] {
+/** Where in-page links lead: the link's `#anchor` -> the element id and slide number of its heading. */
+export type LinkMap = (url: string) => { id: string, slide: number } | undefined
+
+/** What content refers to outside itself: images by URL, in-page links by anchor. */
+export interface Refs {
+  images: ImageMap
+  links: LinkMap
+}
+
+function clean(node: RootContent, refs: Refs): RootContent[] {
+  const { images } = refs
   switch (node.type) {
     case 'html':
       // The one tag taken as markup inside text: a line break. All other HTML shows as typed.
@@ -18,10 +28,17 @@ function clean(node: RootContent, images: ImageMap): RootContent[] {
       const local = images.get(node.url)
       return local ? [{ ...node, url: local }] : []
     }
-    case 'link':
+    case 'link': {
+      const children = cleanChildren(node, refs).children as RootContent[]
+      if (node.url.startsWith('#')) {
+        // An in-page link leads to the slide of its heading: by id in the PDF, by slide number in the browser (setup/main.ts).
+        const to = refs.links(node.url)
+        return to ? [{ type: 'html', value: `<a href="#${to.id}" data-nd-slide="${to.slide}">` }, ...children, { type: 'html', value: '</a>' }] : children
+      }
       if (!isSafeUrl(node.url))
-        return cleanChildren(node, images).children as RootContent[]
-      return [cleanChildren(node, images) as RootContent]
+        return children
+      return [{ ...node, children } as RootContent]
+    }
     case 'code':
       return [{ ...node, lang: node.lang && /^[\w+#-]{1,30}$/.test(node.lang) ? node.lang : null, meta: null }]
     case 'thematicBreak':
@@ -29,12 +46,12 @@ function clean(node: RootContent, images: ImageMap): RootContent[] {
     case 'footnoteDefinition':
       return []
     default:
-      return 'children' in node ? [cleanChildren(node, images) as RootContent] : [node]
+      return 'children' in node ? [cleanChildren(node, refs) as RootContent] : [node]
   }
 }
 
-function cleanChildren<T extends Parents>(node: T, images: ImageMap): T {
-  const children = (node.children as RootContent[]).flatMap(c => clean(c, images))
+function cleanChildren<T extends Parents>(node: T, refs: Refs): T {
+  const children = (node.children as RootContent[]).flatMap(c => clean(c, refs))
   return { ...node, children } as T
 }
 
@@ -51,8 +68,8 @@ const SLIDEV_UNSAFE = [
   { character: '-', atBreak: true, after: '--' },
 ]
 
-export function toSlideMarkdown(content: Array<BlockContent | PhrasingContent>, images: ImageMap): string {
-  const root: Root = { type: 'root', children: content.flatMap(c => clean(c as RootContent, images)) }
+export function toSlideMarkdown(content: Array<BlockContent | PhrasingContent>, refs: Refs): string {
+  const root: Root = { type: 'root', children: content.flatMap(c => clean(c as RootContent, refs)) }
   return toMarkdown(root, {
     extensions: [gfmToMarkdown()],
     bullet: '-',

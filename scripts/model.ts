@@ -1,6 +1,7 @@
 /** mdast -> typed notes model: sections by heading, definitions, periods, term lists, links. Pure. */
 import type { BlockContent, Heading, Root, RootContent } from 'mdast'
-import type { Block, ImageRef, Notes, Section } from './types'
+import type { Block, ImageRef, Notes, Section, Span } from './types'
+import { headingAnchors, isTableOfContents } from './anchors'
 import { allOf, asLink, asPeriod, asTerm } from './blocks'
 import { readHtml } from './html'
 import { spanOf } from './span'
@@ -56,10 +57,10 @@ function shapeOf(node: RootContent): Block[] {
         return [{ kind: 'timeline', periods, span }]
       const links = allOf(node, 1, asLink)
       if (links)
-        return [{ kind: 'links', links, span }]
+        return [{ kind: 'links', links, span, node }]
       const items = allOf(node, 2, asTerm)
       if (items)
-        return [{ kind: 'terms', items, span }]
+        return [{ kind: 'terms', items, span, node }]
       return [{ kind: 'list', node, span }]
     }
     case 'blockquote':
@@ -92,7 +93,7 @@ function addBlock(section: Section, block: Block): void {
 }
 
 export function buildNotes(root: Root, file: string): Notes {
-  const notes: Notes = { file, intro: [], sections: [] }
+  const notes: Notes = { file, intro: [], sections: [], anchors: new Map(), toc: [] }
   const stack: Section[] = []
   for (const node of root.children) {
     if (node.type === 'heading') {
@@ -115,7 +116,22 @@ export function buildNotes(root: Root, file: string): Notes {
         notes.intro.push(block)
     }
   }
-  return liftTitle(notes)
+  const lifted = liftTitle(notes)
+  return { ...lifted, anchors: headingAnchors(lifted.sections), ...withoutToc(lifted.sections) }
+}
+
+/** The notes' own tables of contents, wherever they are, are left out (and remembered). */
+function withoutToc(sections: Section[]): { sections: Section[], toc: Span[] } {
+  const toc: Span[] = []
+  const walk = (list: Section[]): Section[] => list.flatMap((s) => {
+    if (isTableOfContents(s)) {
+      const last = s.blocks[s.blocks.length - 1]
+      toc.push({ start: s.span.start, end: last && last.kind !== 'image' ? last.span.end : s.span.end })
+      return []
+    }
+    return [{ ...s, children: walk(s.children) }]
+  })
+  return { sections: walk(sections), toc }
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Definition cards: groups of defined terms as a grid, a classification of groups as a tree. Pure. */
 import type { BlockContent, Paragraph } from 'mdast'
-import type { Block, Card, Section, Slide, Span } from './types'
+import type { Block, Card, Columns, Section, Slide, Span } from './types'
 import type { PlanContext } from './plan'
 import { BODY_H, cardHeight, gridHeight } from './budget'
 import { chunk } from './split'
@@ -34,20 +34,30 @@ export function taxonomySlide(section: Section, kicker: string | undefined, ctx:
 /** Keeps the lead sentences of a card that is too tall even alone; the full text stays in the notes. */
 function abridge(card: Card, ctx: PlanContext): Card {
   const all = sentences(card.content.map(c => plainText(c)).join(' '))
-  const make = (n: number): Card => ({ term: card.term, abridged: true, content: [{ type: 'paragraph', children: [{ type: 'text', value: `${all.slice(0, n).join('')} ${ctx.strings.abridged}` }] } as Paragraph] })
+  const make = (n: number): Card => ({ ...card, abridged: true, content: [{ type: 'paragraph', children: [{ type: 'text', value: `${all.slice(0, n).join('')} ${ctx.strings.abridged}` }] } as Paragraph] })
   let n = all.length - 1
   while (n > 1 && cardHeight(make(n), 1) > BODY_H)
     n--
   return make(Math.max(1, n))
 }
 
-function columnsFor(cards: Card[]): 1 | 2 | 3 {
-  const widest: 1 | 2 | 3 = cards.length >= 3 ? 3 : cards.length === 2 ? 2 : 1
-  for (const cols of [widest, 2, 1] as const) {
-    if (cols <= widest && cards.every(c => cardHeight(c, cols) <= BODY_H) && (cols < 3 || gridHeight(cards.slice(0, 3), 3) <= BODY_H))
-      return cols
-  }
-  return 1
+/** Pages a grid of `columns` needs, with rows packed by height. */
+function pagesAt(cards: Card[], columns: Columns): number {
+  return chunk(chunk(cards, cs => cs.length, columns), rs => gridHeight(rs.flat(), columns), BODY_H).length
+}
+
+/**
+ * The widest grid, up to three columns, in which every card fits; four columns for many short cards
+ * (steps) when that saves a slide and leaves no card alone in the last row.
+ */
+function columnsFor(cards: Card[]): Columns {
+  const fits = (cols: Columns) => cards.length >= cols && cards.every(c => cardHeight(c, cols) <= BODY_H) && (cols < 3 || gridHeight(cards.slice(0, cols), cols) <= BODY_H)
+  const three = ([3, 2, 1] as const).find(fits) ?? 1
+  if (three !== 3 || !fits(4) || cards.length % 4 === 1)
+    return three
+  const [four, threes] = [pagesAt(cards, 4), pagesAt(cards, 3)]
+  // Four columns when they save a slide, or when three would leave one card alone in the last row.
+  return four < threes || (four === threes && cards.length % 3 === 1) ? 4 : three
 }
 
 export function gridSlides(title: string, kicker: string | undefined, input: Card[], source: Span | undefined, ctx: PlanContext): Slide[] {
@@ -55,13 +65,15 @@ export function gridSlides(title: string, kicker: string | undefined, input: Car
   const columns = columnsFor(cards)
   const rows = chunk(cards, cs => cs.length, columns)
   const pages = chunk(rows, rs => gridHeight(rs.flat(), columns), BODY_H)
+  // A page with fewer cards than columns (the last one) spreads them over its width.
+  const columnsOf = (page: Card[]): Columns => (page.length < columns && page.every(c => cardHeight(c, page.length) <= BODY_H) ? page.length as Columns : columns)
   return pages.map(page => ({
     title,
     ...(kicker ? { kicker } : {}),
     level: 2 as const,
-    body: { kind: 'cards' as const, cards: page.flat(), columns },
+    body: { kind: 'cards' as const, cards: page.flat(), columns: columnsOf(page.flat()) },
     notes: page.flat().map((c) => {
-      const full = input.find(x => x.term === c.term) ?? c
+      const full = input.find(x => x.term === c.term && x.step === c.step) ?? c
       return cardNotes(full)
     }),
     ...(source ? { source } : {}),

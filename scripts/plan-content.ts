@@ -3,7 +3,8 @@ import type { Block, Slide, Span } from './types'
 import type { PlanContext } from './plan'
 import { blockNotes } from './speaker-notes'
 import { fitBlock } from './fit'
-import { packBlocks, splitBlock } from './split'
+import { isLeadIn, packBlocks, splitBlock } from './split'
+import { BODY_H, blockHeight } from './budget'
 import { termCardSlides } from './plan-cards'
 import { timelineDiagram } from './mermaid'
 import { displayWidth, plainText } from './text'
@@ -90,7 +91,8 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
       }
     }
     else {
-      pending.push(fitBlock(block))
+      const before = pending[pending.length - 1]
+      pending.push(fitBlock(block, before && isLeadIn(before) ? BODY_H - blockHeight(before) : BODY_H))
     }
   }
   flush(imageNotes)

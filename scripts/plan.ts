@@ -5,8 +5,10 @@ import type { Block, Notes, Section, Slide, Warning } from './types'
 import { NotedeckError } from './errors'
 import { type Lang, detectLang, stringsFor } from './i18n'
 import { flowSlide, hasFlow } from './plan-flow'
-import { cardSlides, isDefinitionGroup, isTaxonomy, taxonomySlide } from './plan-cards'
+import { cardSlides, gridSlides, isDefinitionGroup, isTaxonomy, taxonomySlide } from './plan-cards'
 import { contentSlides } from './plan-content'
+import { withFill } from './plan-fill'
+import { type Run, runsOf } from './plan-group'
 
 export interface PlanInput {
   notes: Notes
@@ -28,17 +30,41 @@ export interface PlanContext extends PlanInput {
   warnings: Warning[]
 }
 
+/** The first slide of a section is where links to its heading lead. */
+function anchored(slides: Slide[], lines: number[]): Slide[] {
+  const [first, ...rest] = slides
+  return first ? [{ ...first, anchors: [...lines, ...(first.anchors ?? [])] }, ...rest] : slides
+}
+
+/** A run of small sibling sections as card slides; each slide is where links to its cards' headings lead. */
+function runSlides(run: Extract<Run, { kind: 'cards' }>, title: string, kicker: string | undefined, ctx: PlanContext): Slide[] {
+  const first = run.sections[0]!
+  const last = run.sections[run.sections.length - 1]!
+  const slides = gridSlides(title, kicker, run.cards, { start: first.span.start, end: last.span.end }, ctx)
+  let at = 0
+  return slides.map((slide) => {
+    const count = slide.body.kind === 'cards' ? slide.body.cards.length : 0
+    const lines = run.sections.slice(at, at + count).map(s => s.span.start.line)
+    at += count
+    return { ...slide, anchors: lines }
+  })
+}
+
 function sectionSlides(section: Section, kicker: string | undefined, ctx: PlanContext): Slide[] {
+  const line = [section.span.start.line]
   if (isTaxonomy(section))
-    return [taxonomySlide(section, kicker, ctx), ...section.children.flatMap(g => cardSlides(g.title, section.title, g.children, ctx)), ...contentSlides(section.title, kicker, section.blocks, ctx)]
+    return anchored([taxonomySlide(section, kicker, ctx), ...section.children.flatMap(g => anchored(cardSlides(g.title, section.title, g.children, ctx), [g.span.start.line])), ...contentSlides(section.title, kicker, section.blocks, ctx)], line)
   if (isDefinitionGroup(section))
-    return [...cardSlides(section.title, kicker, section.children, ctx), ...contentSlides(section.title, kicker, section.blocks, ctx)]
+    return anchored([...cardSlides(section.title, kicker, section.children, ctx), ...contentSlides(section.title, kicker, section.blocks, ctx)], line)
   const own: Block[] = [
     ...(section.definition ? [{ kind: 'quote' as const, content: section.definition.content, span: section.definition.span }] : []),
     ...section.blocks,
   ]
   const slides = contentSlides(section.title, kicker, own, ctx)
-  return [...slides, ...section.children.flatMap(c => sectionSlides(c, section.title, ctx))]
+  const children = runsOf(section.children).flatMap(run => run.kind === 'single'
+    ? sectionSlides(run.section, section.title, ctx)
+    : runSlides(run, section.title, kicker, ctx))
+  return anchored([...slides, ...children], line)
 }
 
 /** Inserts each configured flow after the slide that shows the list its steps come from. */
@@ -70,18 +96,38 @@ export function planDeck(input: PlanInput): Plan {
     notes: [],
   }]
   slides.push(...contentSlides(ctx.strings.overview, undefined, notes.intro, ctx))
-  if (notes.sections.length >= 2)
-    slides.push({ title: ctx.strings.agenda, level: 1, body: { kind: 'agenda', items: notes.sections.map(s => s.title) }, notes: notes.sections.map(s => s.title) })
-  for (const section of notes.sections) {
+  // Top-level sections too small for a slide each share one, as one agenda entry.
+  const runs = runsOf(notes.sections)
+  const entry = (run: Run) => (run.kind === 'single' ? run.section.title : runTitle(run.sections))
+  if (runs.length >= 2)
+    slides.push({ title: ctx.strings.agenda, level: 1, body: { kind: 'agenda', items: runs.map(entry) }, notes: runs.map(entry) })
+  for (const run of runs) {
+    if (run.kind === 'cards') {
+      const [first, ...rest] = runSlides(run, entry(run), undefined, ctx)
+      slides.push({ ...first!, level: 1 }, ...rest.map(s => ({ ...s, level: 2 as const })))
+      continue
+    }
+    const section = run.section
     const children = section.children.map(c => c.title)
     const inner = withFlows(section, sectionSlides(section, undefined, ctx).map(s => ({ ...s, level: 2 as const })), ctx)
     // A section that fits one slide needs no divider: that slide opens the section in the outline.
-    if (inner.length === 1 && children.length === 0)
+    if (inner.length === 1)
       slides.push({ ...inner[0]!, level: 1 })
     else
-      slides.push({ title: section.title, level: 1, body: { kind: 'divider', ...(children.length ? { subtitle: children } : {}) }, notes: children, source: section.span }, ...inner)
+      slides.push({ title: section.title, level: 1, body: { kind: 'divider', ...(children.length ? { subtitle: children } : {}) }, notes: children, source: section.span, anchors: inner[0]?.anchors ?? [] }, ...inner.map((s, i) => (i === 0 ? { ...s, anchors: [] } : s)))
   }
-  return { title, lang, slides: numberParts(slides), warnings: ctx.warnings }
+  return { title, lang, slides: numberParts(slides.map(withFill)).map(s => (s.anchors?.length ? s : dropAnchors(s))), warnings: ctx.warnings }
+}
+
+function dropAnchors(slide: Slide): Slide {
+  const { anchors: _, ...rest } = slide
+  return rest
+}
+
+/** The title of a run of top-level sections shown together: their titles, or the first and last of many. */
+function runTitle(sections: Section[]): string {
+  const titles = sections.map(s => s.title)
+  return titles.length <= 3 ? titles.join(' · ') : `${titles[0]} – ${titles[titles.length - 1]}`
 }
 
 /** Consecutive slides with the same title and kicker are one section split over several slides: mark them 1/n. */

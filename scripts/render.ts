@@ -1,8 +1,11 @@
 /** Slide plan -> Slidev markdown. Every piece of text from the notes is escaped or wrapped in `v-pre`. Pure. */
-import type { Block, Card, Slide } from './types'
+import type { Block, Card, Fill, Slide } from './types'
 import type { Plan } from './plan'
+import { agendaLayout } from './plan-agenda'
+import { LINK_TILES_MAX, codeLinePx } from './budget'
 import { type ExtraSlide, placeExtra } from './extra-slides'
-import { type ImageMap, escapeHtml, isSafeUrl, toSlideMarkdown } from './markdown-out'
+import { type ImageMap, type LinkMap, type Refs, escapeHtml, isSafeUrl, toSlideMarkdown } from './markdown-out'
+import { resolveAnchor } from './anchors'
 
 export interface RenderOptions {
   /** Hand-written slides to place among the generated ones. */
@@ -10,6 +13,8 @@ export interface RenderOptions {
   /** Shown in the generated-file header, e.g. `data/notes.md`. */
   source: string
   images: ImageMap
+  /** Heading anchors of the notes -> notes line (Notes.anchors), for in-page links. */
+  anchors?: ReadonlyMap<string, number>
   colorSchema?: 'light' | 'dark' | 'auto'
 }
 
@@ -35,7 +40,7 @@ function headmatter(plan: Plan, opts: RenderOptions): string[] {
     '  provider: none',
     '  sans: Noto Sans SC',
     '  serif: Noto Sans SC',
-    '  mono: ui-monospace, SFMono-Regular, Menlo, Consolas, Noto Sans SC',
+    '  mono: Maple Mono CN, Noto Sans SC',
     'mdc: false',
     'drawings:',
     '  enabled: false',
@@ -46,9 +51,13 @@ function headmatter(plan: Plan, opts: RenderOptions): string[] {
   ]
 }
 
+/** The element id that in-page links to a heading on notes line `line` lead to. */
+const anchorId = (line: number) => `nd-l${line}`
+
 function heading(slide: Slide): string[] {
   const part = slide.part ? ` <span class="nd-cont">${slide.part.index}/${slide.part.count}</span>` : ''
   return [
+    ...(slide.anchors?.length ? [slide.anchors.map(l => `<span id="${anchorId(l)}"></span>`).join('')] : []),
     ...(slide.kicker ? [`<p class="nd-kicker" v-pre>${escapeHtml(slide.kicker)}</p>`] : []),
     `<h1><span v-pre>${escapeHtml(slide.title)}</span>${part}</h1>`,
   ]
@@ -59,7 +68,7 @@ function literal(markdown: string, cls: string, style?: string): string[] {
   return [`<div class="${cls}"${style ? ` style="${style}"` : ''} v-pre>`, '', markdown, '', '</div>']
 }
 
-function blockMarkdown(block: Block, images: ImageMap): string {
+function blockMarkdown(block: Block, images: Refs): string {
   switch (block.kind) {
     case 'paragraph':
     case 'list':
@@ -79,7 +88,7 @@ function blockMarkdown(block: Block, images: ImageMap): string {
 /** The wrapper's class and style, with the planner's font size for wide tables and code (see fit.ts). */
 function bodyClass(block: Block): [string, string?] {
   if (block.kind === 'code' && block.fontPx)
-    return [`nd-body${block.wrap ? ' nd-wrap' : ''}`, `--slidev-code-font-size: ${block.fontPx}px; --slidev-code-line-height: ${Math.round(block.fontPx * 1.5)}px`]
+    return [`nd-body${block.wrap ? ' nd-wrap' : ''}`, `--slidev-code-font-size: ${block.fontPx}px; --slidev-code-line-height: ${codeLinePx(block.fontPx, block.drawing)}px`]
   if (block.kind === 'table' && block.fontPx)
     return ['nd-body', `--nd-table-size: ${block.fontPx}px`]
   return ['nd-body']
@@ -92,16 +101,27 @@ function diagram(code: string): string[] {
   return ['<div class="nd-diagram">', '', `${fence}mermaid`, code, fence, '', '</div>']
 }
 
-function card(c: Card, images: ImageMap, compact: boolean): string[] {
+function card(c: Card, images: Refs, compact: boolean): string[] {
   return [
-    `<DefinitionCard${compact ? ' compact' : ''}>`,
+    `<DefinitionCard${compact ? ' compact' : ''}${c.step ? ` step="${escapeHtml(c.step)}"` : ''}>`,
     `<template #term><span v-pre>${escapeHtml(c.term)}</span></template>`,
     ...literal(toSlideMarkdown(c.content, images), 'nd-card-text'),
     '</DefinitionCard>',
   ]
 }
 
-function body(slide: Slide, images: ImageMap): string[] {
+/**
+ * The part of a slide under its title, scaled and centred as the planner decided (plan-fill.ts).
+ * Blank lines around the content keep Markdown inside it Markdown.
+ */
+function stage(fill: Fill | undefined, content: string[]): string[] {
+  if (!fill)
+    return content
+  const style = fill.scale > 1 ? ` style="zoom: ${fill.scale}"` : ''
+  return [`<div class="nd-stage${fill.center ? ' center' : ''}"${style}>`, '', ...content, '', '</div>']
+}
+
+function body(slide: Slide, images: Refs): string[] {
   const b = slide.body
   switch (b.kind) {
     case 'cover':
@@ -111,21 +131,25 @@ function body(slide: Slide, images: ImageMap): string[] {
         ...(b.author || b.date ? [`<p class="nd-byline" v-pre>${escapeHtml([b.author, b.date].filter(Boolean).join(' · '))}</p>`] : []),
       ]
     case 'agenda':
-      return [...heading(slide), `<ol class="nd-agenda${b.items.length > 6 ? ' two-col' : ''}" v-pre>`, ...b.items.map(i => `<li>${escapeHtml(i)}</li>`), '</ol>']
+    {
+      const layout = agendaLayout(b.items)
+      const cls = layout.kind === 'tiles' ? `tiles cols-${layout.columns}` : 'two-col'
+      return [...heading(slide), ...stage(b.fill, [`<ol class="nd-agenda ${cls}" v-pre>`, ...b.items.map((item, i) => `<li><span class="nd-num">${String(i + 1).padStart(2, '0')}</span><span>${escapeHtml(item)}</span></li>`), '</ol>'])]
+    }
     case 'divider':
       return [...heading(slide), ...(b.subtitle ? [`<p class="nd-divider-sub" v-pre>${b.subtitle.map(escapeHtml).join(' · ')}</p>`] : [])]
     case 'cards':
-      return [...heading(slide), `<div class="nd-grid cols-${b.columns}">`, ...b.cards.flatMap(c => card(c, images, b.columns === 3)), '</div>']
+      return [...heading(slide), ...stage(b.fill, [`<div class="nd-grid cols-${b.columns}">`, ...b.cards.flatMap(c => card(c, images, b.columns >= 3)), '</div>'])]
     case 'content':
-      return [...heading(slide), ...b.blocks.flatMap(block => block.kind === 'quote'
+      return [...heading(slide), ...stage(b.fill, b.blocks.flatMap(block => block.kind === 'quote'
         ? [`<DefinitionCard${b.large ? ' large' : ''}>`, ...literal(blockMarkdown(block, images), 'nd-card-text'), '</DefinitionCard>', '']
         : block.kind === 'code' && block.lang === 'mermaid'
           ? [...diagram(block.value), ''] // the notes' own diagrams are drawn too (Mermaid's strict security level applies)
-          : [...literal(blockMarkdown(block, images), ...bodyClass(block)), ''])]
+          : [...literal(blockMarkdown(block, images), ...bodyClass(block)), '']))]
     case 'diagram':
       return [...heading(slide), ...diagram(b.mermaid)]
     case 'links':
-      return [...heading(slide), '<ul class="nd-refs" v-pre>', ...b.links.map(l => `<li>${isSafeUrl(l.url) ? `<a href="${escapeHtml(l.url)}" target="_blank" rel="noopener">${escapeHtml(l.text)}</a>` : `<span>${escapeHtml(l.text)}</span>`}<span class="nd-host">${escapeHtml(l.url)}</span></li>`), '</ul>']
+      return [...heading(slide), ...stage(b.fill, [`<ul class="nd-refs${b.links.length <= LINK_TILES_MAX ? ' tiles' : ''}" v-pre>`, ...b.links.map(l => `<li>${isSafeUrl(l.url) ? `<a href="${escapeHtml(l.url)}" target="_blank" rel="noopener">${escapeHtml(l.text)}</a>` : `<span>${escapeHtml(l.text)}</span>`}<span class="nd-host">${escapeHtml(l.url)}</span></li>`), '</ul>'])]
   }
 }
 
@@ -136,6 +160,7 @@ function frontmatter(slide: Slide, index: number): string[] {
     `title: ${yamlString(navTitle(slide.part && slide.part.index > 1 ? `${slide.title} (${slide.part.index}/${slide.part.count})` : slide.title))}`,
     `level: ${slide.level}`,
     ...(slide.source ? [`notesLine: ${slide.source.start.line}`] : []),
+    ...(slide.height ? [`estimatedHeight: ${slide.height}`] : []),
   ]
   // The first slide's frontmatter is the deck's headmatter, which has the title already.
   return index === 0 ? [...fields.filter(f => !f.startsWith('title:')), '---'] : ['---', ...fields, '---']
@@ -151,13 +176,28 @@ function speakerNotes(lines: string[]): string[] {
   return ['', '<!--', ...body, '-->']
 }
 
+/**
+ * Where each in-page link of the notes leads: the slide that shows its heading (or, for a heading
+ * shown inside another slide, the slide of the nearest heading before it), numbered as in the deck.
+ */
+function linkResolver(plan: Plan, anchors: ReadonlyMap<string, number>, numbers: number[]): LinkMap {
+  const shown = plan.slides.flatMap((s, i) => (s.anchors ?? []).map(line => ({ line, slide: numbers[i]! }))).sort((a, b) => a.line - b.line)
+  return (url) => {
+    const line = resolveAnchor(url, anchors)
+    const at = line === undefined ? undefined : shown.filter(s => s.line <= line).at(-1)
+    return at && { id: anchorId(at.line), slide: at.slide }
+  }
+}
+
 export function renderDeck(plan: Plan, opts: RenderOptions): string {
   const out: string[] = ['---', ...headmatter(plan, opts)]
   const extras = opts.extras?.slides.map(e => ({ e, at: placeExtra(e, plan.slides, opts.extras!.file) })) ?? []
+  const numbers = plan.slides.map((_, i) => i + 1 + extras.filter(x => x.at >= 1 && x.at <= i).length)
+  const refs: Refs = { images: opts.images, links: linkResolver(plan, opts.anchors ?? new Map(), numbers) }
   plan.slides.forEach((slide, i) => {
     if (i > 0)
       extras.filter(x => x.at === i).forEach(x => out.push(x.e.raw))
-    out.push(...frontmatter(slide, i), '', ...body(slide, opts.images), ...speakerNotes(slide.notes), '')
+    out.push(...frontmatter(slide, i), '', ...body(slide, refs), ...speakerNotes(slide.notes), '')
   })
   extras.filter(x => x.at >= plan.slides.length).forEach(x => out.push(x.e.raw))
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`

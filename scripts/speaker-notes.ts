@@ -30,5 +30,5 @@ export function blockNotes(block: Block): string[] {
 }
 
 export function cardNotes(card: Card): string {
-  return `${card.term}: ${card.content.map(c => plainText(c)).join(' ')}`
+  return `${card.heading ?? card.term}: ${card.content.map(c => plainText(c)).join(' ')}`
 }

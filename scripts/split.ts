@@ -3,6 +3,7 @@ import type { List, Paragraph, Table } from 'mdast'
 import type { Block } from './types'
 import { BODY_H, blockHeight } from './budget'
 import { plainText, sentences } from './text'
+import { codePieces, isDrawing } from './code-shape'
 
 /** Greedy: take parts while they fit `budget`, always at least one. */
 function greedy<T>(parts: T[], height: (ps: T[]) => number, budget: number): T[][] {
@@ -66,8 +67,12 @@ export function splitBlock(block: Block, budget = BODY_H): Block[] {
       return chunk(rows, rs => blockHeight(asTable(rs)), budget).map(asTable)
     }
     case 'code': {
-      const asCode = (ls: string[]): Block => ({ ...block, value: ls.join('\n') })
-      return chunk(block.value.split('\n'), ls => blockHeight(asCode(ls)), budget).map(asCode)
+      // A drawing stays whole (fit.ts has set it as small as it may be); other code breaks between statements.
+      if (isDrawing(block.value))
+        return [block]
+      const asCode = (ls: string[]): Block => ({ ...block, value: trimBlankLines(ls).join('\n') })
+      const pieces = codePieces(block.value, ls => blockHeight(asCode(ls)) <= budget)
+      return chunk(pieces, ps => blockHeight(asCode(ps.flat())), budget).map(ps => asCode(ps.flat()))
     }
     case 'terms': {
       const asTerms = (items: typeof block.items): Block => ({ ...block, items })
@@ -82,10 +87,36 @@ export function splitBlock(block: Block, budget = BODY_H): Block[] {
   }
 }
 
-/** Packs blocks into pages of at most `budget` px, splitting blocks that are too tall on their own. */
+function trimBlankLines(lines: string[]): string[] {
+  let [a, b] = [0, lines.length]
+  while (a < b && !lines[a]!.trim()) a++
+  while (b > a && !lines[b - 1]!.trim()) b--
+  return lines.slice(a, b)
+}
+
+/** A paragraph that ends with a colon introduces the block after it: `结果：`, `as follows:`. */
+export function isLeadIn(block: Block): boolean {
+  return block.kind === 'paragraph' && /[:：]\s*$/u.test(plainText(block.node))
+}
+
+/**
+ * Packs blocks into pages of at most `budget` px, splitting blocks that are too tall on their own.
+ * A lead-in stays on the page of the first piece of the block it introduces.
+ */
 export function packBlocks(blocks: Block[], budget = BODY_H): Block[][] {
-  const pieces = blocks.flatMap(b => splitBlock(b, budget))
-  return chunk(pieces, ps => ps.reduce((h, b) => h + blockHeight(b), 0), budget)
+  const units: Block[][] = []
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    const next = blocks[i + 1]
+    if (isLeadIn(block) && next && blockHeight(block) < budget / 2) {
+      const [first, ...rest] = splitBlock(next, budget - blockHeight(block))
+      units.push([block, first!], ...rest.map(p => [p]))
+      i++
+      continue
+    }
+    units.push(...splitBlock(block, budget).map(p => [p]))
+  }
+  return chunk(units, us => us.flat().reduce((h, b) => h + blockHeight(b), 0), budget).map(us => us.flat())
 }
 
 export { chunk }

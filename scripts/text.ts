@@ -47,8 +47,9 @@ function tokens(text: string): string[] {
 /**
  * Wraps text into lines of at most `max` display units. Breaks between CJK characters and at
  * spaces; a Latin word longer than a line is broken hard. Keeps CJK punctuation off line starts.
+ * `measure` gives the width of a piece of text (default: display units; budget.ts passes px).
  */
-export function wrapText(text: string, max: number): string[] {
+export function wrapText(text: string, max: number, measure: (s: string) => number = displayWidth): string[] {
   const lines: string[] = []
   let line = ''
   let width = 0 // display width of `line`, kept as we go
@@ -66,10 +67,10 @@ export function wrapText(text: string, max: number): string[] {
   for (const tok of tokens(text.replace(/\s+/g, ' ').trim())) {
     if (tok === ' ') {
       if (line)
-        add(' ', 1)
+        add(' ', measure(' '))
       continue
     }
-    const w = displayWidth(tok)
+    const w = measure(tok)
     // An opening bracket past the first third of a line starts the next line: "预训练<br>（学习世界知识）".
     if (tok.length === 1 && NO_LINE_END.has(tok) && width * 3 >= max) {
       push()
@@ -86,7 +87,7 @@ export function wrapText(text: string, max: number): string[] {
     }
     if (w > max) {
       for (const ch of tok) {
-        const cw = charWidth(ch)
+        const cw = measure(ch)
         if (width + cw > max)
           push()
         add(ch, cw)
@@ -97,7 +98,7 @@ export function wrapText(text: string, max: number): string[] {
     if (last && NO_LINE_END.has(last)) {
       line = line.slice(0, -last.length)
       push()
-      add(last + tok, charWidth(last) + w)
+      add(last + tok, measure(last) + w)
       continue
     }
     push()

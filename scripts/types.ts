@@ -16,6 +16,10 @@ export interface Notes {
   /** Content before the first section heading. */
   intro: Block[]
   sections: Section[]
+  /** Heading anchors (`#moe架构`) -> the heading's notes line, for in-page links. */
+  anchors: ReadonlyMap<string, number>
+  /** Where the notes' own table of contents was (left out: the deck has its agenda). */
+  toc: Span[]
 }
 
 export interface Section {
@@ -66,26 +70,42 @@ export type Block =
   | { kind: 'paragraph', node: Paragraph, span: Span }
   | { kind: 'list', node: List, span: Span }
   | { kind: 'timeline', periods: Period[], span: Span }
-  | { kind: 'terms', items: TermItem[], span: Span }
-  | { kind: 'links', links: LinkItem[], span: Span }
+  | { kind: 'terms', items: TermItem[], span: Span, node: List }
+  | { kind: 'links', links: LinkItem[], span: Span, node: List }
   /** `fontPx` (and `wrap` for code) are layout decisions of the planner (fit.ts), absent in the model. */
   | { kind: 'table', node: Table, span: Span, fontPx?: number }
-  | { kind: 'code', lang: string | undefined, value: string, span: Span, fontPx?: number, wrap?: boolean }
+  /** `drawing`: box-drawing or ASCII art, never split, set with a tighter line height (code-shape.ts). */
+  | { kind: 'code', lang: string | undefined, value: string, span: Span, fontPx?: number, wrap?: boolean, drawing?: boolean }
   | { kind: 'image', image: ImageRef }
   | { kind: 'quote', content: BlockContent[], span: Span }
 
 /** What the planner decides for one slide; the renderer turns it into Slidev markdown. */
 export type SlideBody =
   | { kind: 'cover', title: string, subtitle?: string, author?: string, date?: string }
-  | { kind: 'agenda', items: string[] }
+  | { kind: 'agenda', items: string[], fill?: Fill }
   | { kind: 'divider', subtitle?: string[] }
-  | { kind: 'cards', cards: Card[], columns: 1 | 2 | 3 }
+  | { kind: 'cards', cards: Card[], columns: Columns, fill?: Fill }
   /** `large`: a short definition alone on its slide, set in a larger type. */
-  | { kind: 'content', blocks: Block[], large?: boolean }
+  | { kind: 'content', blocks: Block[], large?: boolean, fill?: Fill }
   | { kind: 'diagram', mermaid: string, caption?: string }
-  | { kind: 'links', links: LinkItem[] }
+  | { kind: 'links', links: LinkItem[], fill?: Fill }
+
+export type Columns = 1 | 2 | 3 | 4
+
+/**
+ * How a slide with little content fills the canvas: everything under the title is set `scale` times
+ * larger (CSS zoom), and, when it is still short, centred in the space under the title.
+ */
+export interface Fill {
+  scale: number
+  center: boolean
+}
 
 export interface Card {
+  /** The number of a step in a numbered sequence (`1`, `第一步` -> `1`), shown as a badge before the term. */
+  step?: string
+  /** The heading as written in the notes, when the card shows it as a step number and a term (for the speaker notes). */
+  heading?: string
   term: string
   content: BlockContent[]
   /** True when the card shows only the lead of a longer text (the rest is in the notes). */
@@ -105,6 +125,10 @@ export interface Slide {
   notes: string[]
   /** Where in the notes this slide comes from. */
   source?: Span
+  /** The planner's estimate of the height of the content under the title, in px (compared with the browser by the check). */
+  height?: number
+  /** Notes lines of the headings this slide shows: in-page `#anchor` links to them lead here. */
+  anchors?: number[]
 }
 
 export interface Warning {

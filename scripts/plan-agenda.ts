@@ -1,0 +1,47 @@
+/**
+ * The agenda: one numbered entry per section. Up to AGENDA_TILES_MAX entries are tiles in a grid
+ * (2x2 for four, rows of three or four for more) that span the slide; longer agendas are a list in
+ * two columns. Pure.
+ */
+import { BODY_W, linesFor } from './budget'
+
+export const AGENDA_TILES_MAX = 8
+const TILE_GAP_PX = 14
+/** Tile padding and border (styles/index.css .nd-agenda.tiles li), the number's line, the title's lines. */
+const TILE_PAD_X = 38
+const TILE_PAD_Y = 30
+const NUMBER_LINE_PX = 36
+/** List entries: font size and line height at scale 1, the gap between entries. */
+const ENTRY_FONT_PX = 20
+const ENTRY_LINE_PX = 32
+const ENTRY_GAP_PX = 10
+/** The entry number and its margin (two digits, bold). */
+const NUMBER_PX = 44
+const COLUMN_GAP_PX = 48
+
+export type AgendaLayout = { kind: 'tiles', columns: number } | { kind: 'list', columns: 1 | 2 }
+
+export function agendaLayout(items: string[]): AgendaLayout {
+  const n = items.length
+  if (n <= AGENDA_TILES_MAX)
+    return { kind: 'tiles', columns: n <= 3 ? n : n === 4 ? 2 : n <= 6 ? 3 : 4 }
+  return { kind: 'list', columns: 2 }
+}
+
+/** Height of the agenda's entries, laid out in `width` px. */
+export function agendaHeight(items: string[], width = BODY_W): number {
+  const layout = agendaLayout(items)
+  const cols = layout.columns
+  if (layout.kind === 'tiles') {
+    const inner = (width - TILE_GAP_PX * (cols - 1)) / cols - TILE_PAD_X
+    let h = 0
+    for (let i = 0; i < items.length; i += cols)
+      h += Math.max(...items.slice(i, i + cols).map(t => TILE_PAD_Y + NUMBER_LINE_PX + linesFor(t, inner, ENTRY_FONT_PX) * ENTRY_LINE_PX)) + TILE_GAP_PX
+    return h - TILE_GAP_PX
+  }
+  const inner = (width - COLUMN_GAP_PX * (cols - 1)) / cols - NUMBER_PX
+  const heights = items.map(i => linesFor(i, inner, ENTRY_FONT_PX) * ENTRY_LINE_PX + ENTRY_GAP_PX)
+  const total = heights.reduce((a, b) => a + b, 0)
+  // Columns are balanced by the browser: about half the total, but never less than the tallest entry.
+  return cols === 1 ? total : Math.max(...heights, Math.ceil(total / 2 + ENTRY_LINE_PX))
+}
