@@ -3,13 +3,13 @@ import { readFile } from 'node:fs/promises'
 import { dirname, relative, resolve } from 'node:path'
 import type { Root } from 'mdast'
 import type { DeckConfig } from './config'
-import { EMPTY_CONFIG, parseConfig } from './config'
+import { EMPTY_CONFIG, mergeConfig, parseConfig } from './config'
 import { NotedeckError } from './errors'
 import { deckDirOf, imageUrls, resolveImages } from './images'
 import { buildNotes } from './model'
 import { brokenAnchors } from './anchors'
 import { configPathFor, extraSlidesFor } from './paths'
-import { parseMarkdown } from './parse'
+import { frontmatterOf, parseMarkdown } from './parse'
 import { type Plan, planDeck } from './plan'
 import { readNotes } from './read'
 import { parseExtraSlides } from './extra-slides'
@@ -22,6 +22,7 @@ export interface DeckInput {
   text: string
   /** Name of the notes file as shown in messages and the generated header. */
   file: string
+  /** Settings from the deck config file; the notes' frontmatter fills in the keys it does not set. */
   config: DeckConfig
   images: ReadonlyMap<string, string | undefined>
   /** The parsed notes, when the caller has them already. */
@@ -34,10 +35,13 @@ export interface DeckInput {
 export function buildDeck(input: DeckInput): { markdown: string, plan: Plan } {
   const root = input.root ?? parseMarkdown(input.text)
   const notes = buildNotes(root, input.file)
-  const planned = planDeck({ notes, config: input.config, images: input.images })
+  // Settings in the notes' frontmatter, with the deck config file over them key by key.
+  const front = frontmatterOf(root)
+  const config = front ? mergeConfig(parseConfig(front.source, { file: input.file, line: front.line, lenient: true }), input.config) : input.config
+  const planned = planDeck({ notes, config, images: input.images })
   const plan = { ...planned, warnings: [...planned.warnings, ...brokenAnchors(root, notes.anchors, notes.toc)] }
   const extras = input.extras ? { slides: parseExtraSlides(input.extras.source, input.extras.file), file: input.extras.file } : undefined
-  const markdown = stamp(renderDeck(plan, { source: input.file, images: input.images, anchors: notes.anchors, ...(extras ? { extras } : {}), ...(input.config.colorSchema ? { colorSchema: input.config.colorSchema } : {}) }))
+  const markdown = stamp(renderDeck(plan, { source: input.file, images: input.images, anchors: notes.anchors, ...(extras ? { extras } : {}), ...(config.colorSchema ? { colorSchema: config.colorSchema } : {}) }))
   return { markdown, plan }
 }
 
@@ -63,6 +67,7 @@ export interface GenerateResult {
   file: string
 }
 
+/** The deck config file (deck.yaml beside the notes, or the one named), or no settings. */
 export async function loadConfig(notesPath: string, explicit?: string): Promise<DeckConfig> {
   const path = configPathFor(notesPath, explicit)
   let source: string

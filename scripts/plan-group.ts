@@ -86,9 +86,10 @@ export type Run = { kind: 'cards', sections: Section[], cards: Card[] } | { kind
 
 /**
  * Sibling sections in runs: two or more small leaves in a row become one run of cards; a numbered
- * card keeps its number only when its whole run is numbered.
+ * card keeps its number only when its whole run is numbered. `keep`: sections that keep a slide of
+ * their own (those a flow diagram is drawn from).
  */
-export function runsOf(sections: Section[]): Run[] {
+export function runsOf(sections: Section[], keep: (s: Section) => boolean = () => false): Run[] {
   const runs: Run[] = []
   let pending: Array<{ section: Section, card: Card }> = []
   const flush = () => {
@@ -103,7 +104,7 @@ export function runsOf(sections: Section[]): Run[] {
     pending = []
   }
   for (const section of sections) {
-    const card = smallCard(section)
+    const card = keep(section) ? undefined : smallCard(section)
     if (card) {
       pending.push({ section, card })
       continue

@@ -2,7 +2,6 @@
 import { basename, extname } from 'node:path'
 import type { DeckConfig } from './config'
 import type { Block, Notes, Section, Slide, Warning } from './types'
-import { NotedeckError } from './errors'
 import { type Lang, detectLang, stringsFor } from './i18n'
 import { flowSlide, hasFlow } from './plan-flow'
 import { cardSlides, gridSlides, isDefinitionGroup, isTaxonomy, taxonomySlide } from './plan-cards'
@@ -29,6 +28,9 @@ export interface PlanContext extends PlanInput {
   strings: ReturnType<typeof stringsFor>
   warnings: Warning[]
 }
+
+/** A section a configured flow is drawn from (or holding one) keeps slides of its own. */
+const hasFlowIn = (section: Section, ctx: PlanContext) => (ctx.config.flows ?? []).some(f => hasFlow([section], f.section))
 
 /** The first slide of a section is where links to its heading lead. */
 function anchored(slides: Slide[], lines: number[]): Slide[] {
@@ -61,7 +63,7 @@ function sectionSlides(section: Section, kicker: string | undefined, ctx: PlanCo
     ...section.blocks,
   ]
   const slides = contentSlides(section.title, kicker, own, ctx)
-  const children = runsOf(section.children).flatMap(run => run.kind === 'single'
+  const children = runsOf(section.children, s => hasFlowIn(s, ctx)).flatMap(run => run.kind === 'single'
     ? sectionSlides(run.section, section.title, ctx)
     : runSlides(run, section.title, kicker, ctx))
   return anchored([...slides, ...children], line)
@@ -69,7 +71,7 @@ function sectionSlides(section: Section, kicker: string | undefined, ctx: PlanCo
 
 /** Inserts each configured flow after the slide that shows the list its steps come from. */
 function withFlows(section: Section, slides: Slide[], ctx: PlanContext): Slide[] {
-  const flows = ctx.config.flows.filter(f => hasFlow([section], f.section))
+  const flows = (ctx.config.flows ?? []).filter(f => hasFlow([section], f.section))
   let out = slides
   for (const flow of flows) {
     const { slide, after } = flowSlide(section, flow, ctx)
@@ -84,9 +86,10 @@ export function planDeck(input: PlanInput): Plan {
   const lang = input.config.lang ?? detectLang(input.notes)
   const ctx: PlanContext = { ...input, lang, strings: stringsFor(lang), warnings: [] }
   const { notes, config } = input
-  for (const flow of config.flows) {
+  for (const flow of config.flows ?? []) {
+    // Settings written for other notes (a deck.yaml left beside new notes) must not stop the deck.
     if (!hasFlow(notes.sections, flow.section))
-      throw new NotedeckError('CONFIG_INVALID', `flows: no section titled "${flow.section}" in the notes`, { hint: 'use the exact text of a heading in the notes' })
+      ctx.warnings.push({ message: `flows: no section titled "${flow.section}" in ${notes.file}; that flow is left out (are these settings for other notes? edit or delete them)`, ...(flow.where ? { where: flow.where } : {}) })
   }
   const title = config.title ?? notes.title ?? basename(notes.file, extname(notes.file))
   const slides: Slide[] = [{
@@ -97,7 +100,7 @@ export function planDeck(input: PlanInput): Plan {
   }]
   slides.push(...contentSlides(ctx.strings.overview, undefined, notes.intro, ctx))
   // Top-level sections too small for a slide each share one, as one agenda entry.
-  const runs = runsOf(notes.sections)
+  const runs = runsOf(notes.sections, s => hasFlowIn(s, ctx))
   const entry = (run: Run) => (run.kind === 'single' ? run.section.title : runTitle(run.sections))
   if (runs.length >= 2)
     slides.push({ title: ctx.strings.agenda, level: 1, body: { kind: 'agenda', items: runs.map(entry) }, notes: runs.map(entry) })

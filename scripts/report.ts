@@ -5,7 +5,7 @@ import type { GenerateResult } from './generate'
 
 export function warningLines(result: Pick<GenerateResult, 'warnings' | 'file'>): string[] {
   return result.warnings.map((w) => {
-    const where = w.span ? formatPoint({ file: result.file, line: w.span.start.line, column: w.span.start.column }) : result.file
+    const where = w.where ? formatPoint(w.where) : w.span ? formatPoint({ file: result.file, line: w.span.start.line, column: w.span.start.column }) : result.file
     return `${where}: warning: ${w.message}`
   })
 }

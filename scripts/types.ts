@@ -133,5 +133,8 @@ export interface Slide {
 
 export interface Warning {
   message: string
+  /** Where in the notes. */
   span?: Span
+  /** Where in another file (the deck config), when the warning is not about the notes. */
+  where?: { file: string, line?: number, column?: number }
 }
