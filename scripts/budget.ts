@@ -22,7 +22,7 @@ const CARD_LINE_PX = 28.8
 
 /** Lines `text` takes in `widthPx` at `font`, with the bundled font's own advance widths. */
 export function linesFor(text: string, widthPx: number, font = FONT_PX, bold = false): number {
-  return Math.max(1, wrapText(text, Math.max(font * 2, widthPx), s => textWidthPx(s, font, bold)).length)
+  return Math.max(1, wrapText(text, Math.max(font * 2, widthPx), s => textWidthPx(s, font, bold), false).length)
 }
 
 function listHeight(list: List, width: number): number {

@@ -48,8 +48,10 @@ function tokens(text: string): string[] {
  * Wraps text into lines of at most `max` display units. Breaks between CJK characters and at
  * spaces; a Latin word longer than a line is broken hard. Keeps CJK punctuation off line starts.
  * `measure` gives the width of a piece of text (default: display units; budget.ts passes px).
+ * `hang`: punctuation that may not start a line hangs past the end (our own wrapping, in diagram
+ * labels); without it, the character before moves down with it, as browsers lay out CJK text.
  */
-export function wrapText(text: string, max: number, measure: (s: string) => number = displayWidth): string[] {
+export function wrapText(text: string, max: number, measure: (s: string) => number = displayWidth, hang = true): string[] {
   const lines: string[] = []
   let line = ''
   let width = 0 // display width of `line`, kept as we go
@@ -82,7 +84,16 @@ export function wrapText(text: string, max: number, measure: (s: string) => numb
       continue
     }
     if (tok.length === 1 && NO_LINE_START.has(tok) && line) {
-      add(tok, w) // hanging punctuation: better a little wide than a line starting with '，'
+      if (hang) {
+        add(tok, w) // hanging punctuation: better a little wide than a line starting with '，'
+        continue
+      }
+      // As a browser does: the character before the punctuation goes to the next line with it.
+      const last = [...line].at(-1)!
+      line = line.slice(0, -last.length)
+      width -= measure(last)
+      push()
+      add(last + tok, measure(last) + w)
       continue
     }
     if (w > max) {
