@@ -99,3 +99,39 @@ describe('npm run export (default notes)', () => {
     expect(outline.match(/<outline>/g)?.length).toBeGreaterThan(1)
   })
 })
+
+describe('npm run export (notes with their own table of contents, links to headings and code)', () => {
+  const tocPdf = join(tempDir(), 'toc.pdf')
+  beforeAll(async () => {
+    await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), 'export', join(ROOT, 'test', 'fixtures', 'zh-toc-code.md'), '--offline', '-o', tocPdf], { cwd: ROOT, timeout: 170_000 })
+  }, 180_000)
+
+  it('turns in-page links into PDF links to the page of their heading', async () => {
+    const { PDFDocument, PDFName, PDFArray, PDFDict } = await import('pdf-lib')
+    const { readFileSync } = await import('node:fs')
+    const doc = await PDFDocument.load(readFileSync(tocPdf))
+    const dests = doc.catalog.lookup(PDFName.of('Dests'), PDFDict)
+    const pages = doc.getPages()
+    const links = pages.flatMap((page, i) => {
+      const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
+      return annots ? annots.asArray().map(a => doc.context.lookup(a, PDFDict)).filter(a => a.get(PDFName.of('Dest'))).map(a => ({ page: i + 1, dest: a.get(PDFName.of('Dest'))! })) : []
+    })
+    expect(links.length).toBe(2)
+    for (const link of links) {
+      const target = dests.lookup(link.dest as ReturnType<typeof PDFName.of>, PDFArray).get(0)
+      const page = pages.findIndex(p => p.ref === target) + 1
+      const heading = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), tocPdf, '-'], { encoding: 'utf8' }).trim().split('\n')[0]
+      expect(['MoE架构', '路由配置'], `link on page ${link.page} to page ${page}`).toContain(heading)
+    }
+  })
+
+  it('sets code in the bundled monospace font, embedded', () => {
+    const fonts = execFileSync('pdffonts', [tocPdf], { encoding: 'utf8' })
+    expect(fonts).toMatch(/MapleMono-CN-Regular\s.*\byes\b/)
+  })
+
+  it('has no second agenda', () => {
+    const all = execFileSync('pdftotext', [tocPdf, '-'], { encoding: 'utf8' })
+    expect(all.match(/目录/g)?.length).toBe(1)
+  })
+})
