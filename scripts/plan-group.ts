@@ -48,8 +48,13 @@ function cardContent(blocks: Block[]): BlockContent[] | undefined {
   const out: BlockContent[] = []
   for (const b of blocks) {
     switch (b.kind) {
+      case 'list': {
+        // A list of one item under a heading is the heading's text: shown without a bullet.
+        const [only, ...more] = b.node.children
+        out.push(...(only && more.length === 0 && only.children.every(c => c.type === 'paragraph') ? only.children as BlockContent[] : [b.node]))
+        break
+      }
       case 'paragraph':
-      case 'list':
       case 'terms':
       case 'links':
         out.push(b.node)
