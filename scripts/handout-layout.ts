@@ -71,7 +71,7 @@ html, body { margin: 0; background: ${bg}; color: ${fg}; font-family: 'Noto Sans
 .notes > :first-child { margin-top: 0 }
 .notes p, .notes ul, .notes ol, .notes pre { margin: 0 0 0.5em }
 .notes ul, .notes ol { padding-left: 1.2em }
-.notes pre, .notes code { font-family: ui-monospace, monospace, 'Noto Sans SC'; font-size: 0.9em; white-space: pre-wrap }
+.notes pre, .notes code { font-family: 'Maple Mono CN', 'Noto Sans SC', monospace; font-variant-ligatures: none; font-size: 0.9em; white-space: pre-wrap }
 .notes a { color: inherit }
 .notes.empty { background: repeating-linear-gradient(to bottom, transparent 0, transparent 7.5mm, ${rule} 7.5mm, ${rule} 7.8mm) }
 .footer { position: absolute; left: ${PAGE.margin}mm; right: ${PAGE.margin}mm; bottom: ${PAGE.margin}mm; height: ${PAGE.footer - 4}mm; display: flex; justify-content: space-between; align-items: flex-end; border-top: 0.3mm solid ${rule}; padding-top: 1.5mm; font-size: 8pt; color: ${muted} }

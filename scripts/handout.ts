@@ -38,20 +38,27 @@ const FLOOR_PT = [7.5, 7]
 
 interface Layout { pages: number, frames: (Frame & { notesPt: number, span: number })[], tooLong: number[] }
 
-function fontDir(): string {
-  return dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/package.json'))
+/** The bundled fonts' folders, by the URL prefix the handout page loads them from: text, and code. */
+function fontDirs(): Record<string, string> {
+  const require = createRequire(import.meta.url)
+  return {
+    '/font/': dirname(require.resolve('@fontsource/noto-sans-sc/package.json')),
+    '/mono/': join(dirname(require.resolve('@chinese-fonts/maple-mono-cn/package.json')), 'dist', 'MapleMono-CN-Regular'),
+  }
 }
 
-/** Answers the page's requests: the handout itself, and the bundled font's CSS and files. */
-async function respond(url: string, html: string, fonts: string): Promise<{ body: string | Buffer, contentType: string } | undefined> {
+/** Answers the page's requests: the handout itself, and the bundled fonts' CSS and files. */
+async function respond(url: string, html: string, dirs: Record<string, string>): Promise<{ body: string | Buffer, contentType: string } | undefined> {
   const { pathname } = new URL(url)
   if (pathname === '/')
     return { body: html, contentType: 'text/html; charset=utf-8' }
   if (pathname === '/font/all.css')
-    return { body: '@import url(400.css);\n@import url(700.css);\n', contentType: 'text/css' }
-  if (!pathname.startsWith('/font/'))
+    return { body: '@import url(400.css);\n@import url(700.css);\n@import url(/mono/result.css);\n', contentType: 'text/css' }
+  const prefix = Object.keys(dirs).find(p => pathname.startsWith(p))
+  if (!prefix)
     return undefined
-  const file = resolve(fonts, decodeURIComponent(pathname.slice('/font/'.length)))
+  const fonts = dirs[prefix]!
+  const file = resolve(fonts, decodeURIComponent(pathname.slice(prefix.length)))
   if (!file.startsWith(fonts + sep))
     return undefined
   const body = await readFile(file).catch(() => undefined)
@@ -63,7 +70,7 @@ export async function renderHandout(opts: HandoutOptions): Promise<{ output: str
   const content = handoutContent(opts.slidesMarkdown, opts.slidesFile)
   const html = handoutHtml(content, { perPage: opts.perPage, dark: opts.dark, lang: opts.lang, fontCss: '/font/all.css' })
   const script = await readFile(fileURLToPath(new URL('./handout-page.js', import.meta.url)), 'utf8')
-  const fonts = fontDir()
+  const fonts = fontDirs()
   const refused: string[] = []
   const browser = await chromium.launch({ executablePath: opts.browser, args: [...CHROMIUM_ARGS, OFFLINE_ARG] })
   let printed: Buffer
