@@ -117,7 +117,17 @@ export function buildNotes(root: Root, file: string): Notes {
     }
   }
   const lifted = liftTitle(notes)
-  return { ...lifted, anchors: headingAnchors(lifted.sections), ...withoutToc(lifted.sections) }
+  const intro = lifted.intro.filter(b => !isTocBlock(b))
+  const toc = lifted.intro.filter(isTocBlock).map(b => (b.kind === 'image' ? b.image.span : b.span))
+  const rest = withoutToc(lifted.sections)
+  return { ...lifted, intro, anchors: headingAnchors(lifted.sections), sections: rest.sections, toc: [...toc, ...rest.toc] }
+}
+
+/** A table of contents before the first section: a list of in-page links, or an editor's `[TOC]` marker. */
+function isTocBlock(block: Block): boolean {
+  if (block.kind === 'paragraph')
+    return /^\[\[?toc\]?\]$/i.test(plainText(block.node))
+  return (block.kind === 'list' || block.kind === 'links') && isTableOfContents({ title: '', depth: 2, span: block.span, blocks: [block], children: [] })
 }
 
 /** The notes' own tables of contents, wherever they are, are left out (and remembered). */

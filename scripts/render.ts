@@ -56,10 +56,11 @@ const anchorId = (line: number) => `nd-l${line}`
 
 function heading(slide: Slide): string[] {
   const part = slide.part ? ` <span class="nd-cont">${slide.part.index}/${slide.part.count}</span>` : ''
+  // The targets of in-page links: empty elements in the title (the printed PDF links to their ids).
+  const targets = (slide.anchors ?? []).map(l => `<span id="${anchorId(l)}"></span>`).join('')
   return [
-    ...(slide.anchors?.length ? [slide.anchors.map(l => `<span id="${anchorId(l)}"></span>`).join('')] : []),
     ...(slide.kicker ? [`<p class="nd-kicker" v-pre>${escapeHtml(slide.kicker)}</p>`] : []),
-    `<h1><span v-pre>${escapeHtml(slide.title)}</span>${part}</h1>`,
+    `<h1>${targets}<span v-pre>${escapeHtml(slide.title)}</span>${part}</h1>`,
   ]
 }
 

@@ -158,6 +158,12 @@ describe('the notes\' own table of contents', () => {
     expect(markdown).toMatch(/<a href="#nd-l\d+" data-nd-slide="\d+">路由配置<\/a>/)
   })
 
+  it('is left out before the first section too: a list of #anchor links or a [TOC] marker', async () => {
+    const { plan } = await deckFrom('# T\n\n[TOC]\n\n- [A](#a)\n  - [B](#b)\n\n## A\n\ntext\n\n### B\n\nmore\n\n## C\n\nc\n', 'n.md')
+    expect(plan.slides.map(s => s.title)).not.toContain('Overview')
+    expect(plan.slides.filter(s => s.body.kind === 'agenda').length).toBe(1)
+  })
+
   it('a link to a heading the notes do not have is text, with a warning naming its line', async () => {
     const { plan, markdown } = await deckFrom('# T\n\n## A\n\nsee [nowhere](#missing) and [A](#a)\n\n## B\n\ntext\n', 'n.md')
     expect(markdown).not.toContain('#missing')
