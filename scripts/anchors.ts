@@ -46,12 +46,17 @@ export function resolveAnchor(url: string, anchors: ReadonlyMap<string, number>)
 
 const TOC_TITLE = /^(?:目录|目錄|目次|contents|table of contents|toc)$/iu
 
+/** `目录`, `Contents:`, `[TOC]` …: a title or an editor's marker for a table of contents. */
+export function isTocTitle(text: string): boolean {
+  return TOC_TITLE.test(text.trim().replace(/^\[\[?|\]?\]$/g, '').replace(/[:：]$/u, '').trim())
+}
+
 /**
  * A section that is the notes' own table of contents: titled so, or holding nothing but lists of
  * in-page links. The deck has its own agenda, so this one is left out.
  */
 export function isTableOfContents(section: Section): boolean {
-  if (TOC_TITLE.test(section.title.trim()))
+  if (isTocTitle(section.title))
     return section.children.length === 0
   if (section.children.length || section.definition || section.blocks.length === 0)
     return false

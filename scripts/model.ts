@@ -1,7 +1,7 @@
 /** mdast -> typed notes model: sections by heading, definitions, periods, term lists, links. Pure. */
 import type { BlockContent, Heading, Root, RootContent } from 'mdast'
 import type { Block, ImageRef, Notes, Section, Span } from './types'
-import { headingAnchors, isTableOfContents } from './anchors'
+import { headingAnchors, isTableOfContents, isTocTitle } from './anchors'
 import { allOf, asLink, asPeriod, asTerm } from './blocks'
 import { readHtml } from './html'
 import { spanOf } from './span'
@@ -123,10 +123,10 @@ export function buildNotes(root: Root, file: string): Notes {
   return { ...lifted, intro, anchors: headingAnchors(lifted.sections), sections: rest.sections, toc: [...toc, ...rest.toc] }
 }
 
-/** A table of contents before the first section: a list of in-page links, or an editor's `[TOC]` marker. */
+/** A table of contents before the first section: a list of in-page links, its title (`Contents:`), or an editor's `[TOC]` marker. */
 function isTocBlock(block: Block): boolean {
   if (block.kind === 'paragraph')
-    return /^\[\[?toc\]?\]$/i.test(plainText(block.node))
+    return isTocTitle(plainText(block.node))
   return (block.kind === 'list' || block.kind === 'links') && isTableOfContents({ title: '', depth: 2, span: block.span, blocks: [block], children: [] })
 }
 

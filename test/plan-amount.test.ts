@@ -159,7 +159,7 @@ describe('the notes\' own table of contents', () => {
   })
 
   it('is left out before the first section too: a list of #anchor links or a [TOC] marker', async () => {
-    const { plan } = await deckFrom('# T\n\n[TOC]\n\n- [A](#a)\n  - [B](#b)\n\n## A\n\ntext\n\n### B\n\nmore\n\n## C\n\nc\n', 'n.md')
+    const { plan } = await deckFrom('# T\n\n[TOC]\n\nContents:\n\n- [A](#a)\n  - [B](#b)\n\n## A\n\ntext\n\n### B\n\nmore\n\n## C\n\nc\n', 'n.md')
     expect(plan.slides.map(s => s.title)).not.toContain('Overview')
     expect(plan.slides.filter(s => s.body.kind === 'agenda').length).toBe(1)
   })
