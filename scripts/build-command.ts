@@ -5,7 +5,7 @@
  */
 import { mkdir, rm } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
-import { parseCommon } from './cli'
+import { parseCommon } from './args'
 import { NotedeckError } from './errors'
 import { exportKey, isFresh, remember } from './export-cache'
 import { generateForDeck } from './generate-command'

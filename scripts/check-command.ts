@@ -1,5 +1,5 @@
 /** `npm run check [-- <notes.md>]`: generate, render every slide in Chromium, report what does not fit. */
-import { parseCommon } from './cli'
+import { parseCommon } from './args'
 import { resolveBrowser } from './browser'
 import { checkDeck, median } from './check'
 import { NotedeckError, formatPoint } from './errors'

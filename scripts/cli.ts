@@ -1,31 +1,9 @@
-/** notedeck's command line. The single place that prints errors and sets the exit code. */
-import { type ParseArgsConfig, parseArgs } from 'node:util'
+/**
+ * notedeck's command line: the entry file, and the only module that runs anything when loaded.
+ * The single place that prints errors and sets the exit code.
+ */
 import { NotedeckError, isNotedeckError } from './errors'
 import { USAGE } from './usage'
-
-export interface CommonOptions {
-  notes: string
-  config?: string
-  offline: boolean
-}
-
-export function parseCommon(argv: string[], extra: ParseArgsConfig['options'] = {}) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      config: { type: 'string', short: 'c' },
-      offline: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...extra,
-    },
-  })
-  if (positionals.length > 1)
-    throw new NotedeckError('USAGE', `expected one notes file, got ${positionals.length}: ${positionals.join(' ')}`)
-  return { values: values as Record<string, string | boolean | undefined>, notes: positionals[0] }
-}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv

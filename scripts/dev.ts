@@ -18,7 +18,14 @@ import { printGenerated } from './report'
 import { firstFreePort } from './server'
 import { runSlidev } from './slidev'
 
-/** Splits our options from the ones that go on to Slidev. Pure. */
+/** Slidev dev-server options that take a value (`slidev --help`); the others are switches. */
+const SLIDEV_VALUE_OPTIONS = new Set(['-t', '--theme', '-p', '--port', '--log', '--bind', '--base'])
+
+/**
+ * Splits our options from the ones that go on to Slidev. A `.md` argument is the notes unless it
+ * is the value of a Slidev option that takes one (`--port 3031 notes.md`, `--open notes.md` and
+ * `notes.md --open` all name the notes). Pure.
+ */
 export function splitDevArgs(argv: string[]): { notes: string | undefined, config: string | undefined, offline: boolean, pdf: string | undefined, slidev: string[] } {
   const slidev: string[] = []
   let notes: string | undefined
@@ -37,7 +44,7 @@ export function splitDevArgs(argv: string[]): { notes: string | undefined, confi
       config = argv[++i]
     else if (a.startsWith('--config='))
       config = a.slice('--config='.length)
-    else if (!a.startsWith('-') && a.endsWith('.md') && notes === undefined && !(argv[i - 1] ?? '').startsWith('--'))
+    else if (!a.startsWith('-') && a.endsWith('.md') && notes === undefined && !SLIDEV_VALUE_OPTIONS.has(argv[i - 1] ?? ''))
       notes = a
     else slidev.push(a)
   }

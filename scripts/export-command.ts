@@ -1,7 +1,7 @@
 /** `npm run export [-- <notes.md>] [-o <path>] [--format pdf|pptx|png] [--dark]`: generate, then Slidev's export. */
 import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
-import { parseCommon } from './cli'
+import { parseCommon } from './args'
 import { resolveBrowser } from './browser'
 import { NotedeckError } from './errors'
 import { type ExportFormat, FORMATS, defaultOutput, exportDeck } from './export'

@@ -1,6 +1,6 @@
 /** `npm run generate [-- <notes.md>] [-o <slides.md>]` */
 import { resolve } from 'node:path'
-import { parseCommon } from './cli'
+import { parseCommon } from './args'
 import { type GenerateResult, generate } from './generate'
 import { DEFAULT_NOTES, DEFAULT_SLIDES, slidesFor } from './paths'
 import { printGenerated } from './report'

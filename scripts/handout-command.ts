@@ -3,7 +3,7 @@
  * the export (cached like `export`), laid out on A4 with each slide's speaker notes beside it.
  */
 import { relative, resolve } from 'node:path'
-import { parseCommon } from './cli'
+import { parseCommon } from './args'
 import { resolveBrowser } from './browser'
 import { NotedeckError } from './errors'
 import { exportKey, fileDigest, isFresh, remember } from './export-cache'
