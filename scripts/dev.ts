@@ -1,11 +1,11 @@
 /**
- * `npm run dev [-- <notes.md>] [slidev options]`: generate, serve with Slidev, and regenerate when the
- * notes or the deck config change. Slidev's hot reload updates the open browser; an error in the notes
+ * `npm run dev [-- <notes.md>] [slidev options]`: generate, serve with Slidev, and regenerate when a
+ * file the deck is made from changes (notes, deck config, extra slides, local images). Slidev's hot reload updates the open browser; an error in the notes
  * is printed and the last good deck stays up.
  */
-import { rmSync, watch } from 'node:fs'
+import { type FSWatcher, existsSync, rmSync, watch } from 'node:fs'
 import { rm } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
 import { isNotedeckError } from './errors'
 import { keepPdf } from './dev-pdf'
 import { defaultOutput } from './export'
@@ -13,7 +13,8 @@ import { announce } from './export-live'
 import { ERRORS_ENV } from './notes-error-overlay'
 import { writeAtomic } from './write'
 import { type GenerateOptions, type GenerateResult, generate } from './generate'
-import { DEFAULT_NOTES, DEV_ANNOUNCEMENT, ROOT, slidesFor } from './paths'
+import { DEFAULT_NOTES, DEV_ANNOUNCEMENT, ROOT, configPathFor, extraSlidesFor, slidesFor } from './paths'
+import { CACHE_DIR, deckDirOf } from './images'
 import { printGenerated } from './report'
 import { firstFreePort } from './server'
 import { runSlidev } from './slidev'
@@ -52,20 +53,65 @@ export function splitDevArgs(argv: string[]): { notes: string | undefined, confi
 }
 
 /**
- * Regenerates whenever the notes or the deck config change (debounced). An error is reported and
- * the last good deck stays. Returns a function that stops watching.
+ * Regenerates whenever a file the deck is made from changes: the notes, the deck config, the extra
+ * slides, local images (the set generation reports having read, `GenerateResult.reads`, updated
+ * after each run). Saves are debounced, and runs never overlap: a save during a run starts one more
+ * run when it ends, so the deck written last is always made from the newest notes. An error is
+ * reported and the last good deck stays. Returns a function that stops watching.
  */
-export function watchNotes(opts: GenerateOptions, report: (result: GenerateResult | Error) => void): () => void {
-  let timer: NodeJS.Timeout | undefined
-  const dir = dirname(resolve(opts.notes))
-  const watched = new Set([resolve(opts.notes), resolve(dir, 'deck.yaml'), ...(opts.config ? [resolve(opts.config)] : [])])
-  const regenerate = () => {
-    clearTimeout(timer)
-    timer = setTimeout(() => generate(opts).then(report, (e: unknown) => report(e instanceof Error ? e : new Error(String(e)))), 30)
+export function watchNotes(opts: GenerateOptions, report: (result: GenerateResult | Error) => void, initial: string[] = []): () => void {
+  // Our own image cache is written by generation itself: watching it would only echo.
+  const cache = join(deckDirOf(opts.out), 'public', CACHE_DIR)
+  let files = new Set<string>()
+  const watchers = new Map<string, FSWatcher>()
+  const follow = (reads: string[]) => {
+    files = new Set([resolve(opts.notes), resolve(configPathFor(opts.notes, opts.config)), resolve(extraSlidesFor(opts.notes)), ...reads].filter(f => !f.startsWith(cache + sep)))
+    const dirs = new Set([...files].map(f => dirname(f)))
+    for (const [dir, w] of watchers) {
+      if (!dirs.has(dir)) {
+        w.close()
+        watchers.delete(dir)
+      }
+    }
+    for (const dir of dirs) {
+      if (!watchers.has(dir) && existsSync(dir))
+        watchers.set(dir, watch(dir, (_event, name) => name && files.has(resolve(dir, name)) && changed()))
+    }
   }
-  const watchers = [...new Set([dir, ...(opts.config ? [dirname(resolve(opts.config))] : [])])].map(d =>
-    watch(d, (_event, name) => name && watched.has(resolve(d, name)) && regenerate()))
+  let timer: NodeJS.Timeout | undefined
+  let running = false
+  let again = false
+  let stopped = false
+  const run = async () => {
+    if (running) {
+      again = true
+      return
+    }
+    running = true
+    try {
+      const result = await generate(opts)
+      if (!stopped)
+        follow(result.reads)
+      report(result)
+    }
+    catch (e) {
+      report(e instanceof Error ? e : new Error(String(e)))
+    }
+    finally {
+      running = false
+      if (again && !stopped) {
+        again = false
+        void run()
+      }
+    }
+  }
+  const changed = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => void run(), 30)
+  }
+  follow(initial)
   return () => {
+    stopped = true
     watchers.forEach(w => w.close())
     clearTimeout(timer)
   }
@@ -108,7 +154,7 @@ export async function runDev(argv: string[]): Promise<number> {
       printGenerated(r)
       pdf?.update(r.markdown)
     }
-  })
+  }, first.reads)
   // The port is chosen here, so that `npm run export` can find this server and print from it.
   const withdraw = await announce({ pid: process.pid, port, slides: out })
   const onSignal = () => {

@@ -44,7 +44,10 @@ export async function inputsKey(files: string[], options: Record<string, unknown
 
 const stampPath = (pdf: string) => `${pdf}.notedeck`
 
-/** The stamp beside an output: its key, then (optionally) the key of the inputs it came from. */
+/**
+ * The stamp beside an output: its key, then (optionally) the key of the inputs it came from and
+ * the list of those input files (what generation read, and the slides file), like a make depfile.
+ */
 async function stampOf(output: string): Promise<string[] | undefined> {
   const [stamp, exists] = await Promise.all([readFile(stampPath(output), 'utf8').catch(() => ''), stat(output).then(() => true, () => false)])
   return exists ? stamp.split('\n') : undefined
@@ -60,8 +63,30 @@ export async function isFreshInputs(output: string, inputs: string): Promise<boo
   return inputs !== '' && (await stampOf(output))?.[1] === inputs
 }
 
-export function remember(output: string, key: string, inputs = ''): Promise<void> {
-  return writeAtomic(stampPath(output), `${key}\n${inputs}\n`)
+/** The input files an output was made from, as its stamp lists them (none for an older stamp). */
+export async function inputsOf(output: string): Promise<string[]> {
+  const line = (await stampOf(output))?.[2]
+  try {
+    const files: unknown = line ? JSON.parse(line) : []
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : []
+  }
+  catch {
+    return []
+  }
+}
+
+/**
+ * True when `output` exists, was made from `notes` (an absolute path), and none of the files it
+ * was made from (its stamp's list) nor the project changed since: the check that skips even generating.
+ */
+export async function isFreshFromStamp(output: string, notes: string, options: Record<string, unknown>): Promise<boolean> {
+  const files = await inputsOf(output)
+  // Made from other notes (the same output path, another notes file): not this export's output.
+  return files.includes(notes) && isFreshInputs(output, await inputsKey(files, options))
+}
+
+export function remember(output: string, key: string, inputs = '', files: string[] = []): Promise<void> {
+  return writeAtomic(stampPath(output), `${key}\n${inputs}\n${files.length ? JSON.stringify(files) : ''}\n`)
 }
 
 /** A short digest of a file, for keys that depend on another output (a handout on its slides PDF). */

@@ -5,9 +5,9 @@ import { parseCommon } from './args'
 import { resolveBrowser } from './browser'
 import { NotedeckError } from './errors'
 import { type ExportFormat, FORMATS, defaultOutput, exportDeck } from './export'
-import { exportKey, inputsKey, isFresh, isFreshInputs, remember } from './export-cache'
+import { exportKey, inputsKey, isFresh, isFreshFromStamp, remember } from './export-cache'
 import type { GenerateResult } from './generate'
-import { DEFAULT_NOTES, DEV_ANNOUNCEMENT, ROOT, configPathFor, extraSlidesFor, slidesFor } from './paths'
+import { DEFAULT_NOTES, DEV_ANNOUNCEMENT, ROOT } from './paths'
 import { USAGE } from './usage'
 import { withColorSchema, writeDarkVariant } from './variant'
 
@@ -42,10 +42,17 @@ export interface ExportDone { output: string, cached: boolean, bytes: number, se
 const LIVE_TIMEOUT_MS = 20_000
 
 /** What an output depends on before generation: the files generation reads and writes, and the options. */
-export function exportInputs(notesArg: string | undefined, values: Record<string, unknown>, req: ExportRequest): Promise<string> {
-  const notes = resolve(notesArg ?? DEFAULT_NOTES)
-  const config = configPathFor(notes, typeof values.config === 'string' ? resolve(values.config) : undefined)
-  return inputsKey([notes, config, extraSlidesFor(notes), slidesFor(notes)], { format: req.format, dark: req.dark, offline: values.offline === true })
+/** The options that shape an export besides its input files. */
+export function inputOptions(values: Record<string, unknown>, req: ExportRequest): Record<string, unknown> {
+  return { format: req.format, dark: req.dark, offline: values.offline === true, config: typeof values.config === 'string' ? resolve(values.config) : null }
+}
+
+/** The files an export is made from: everything generation read, and the slides file. */
+export interface ExportInputs { key: string, files: string[] }
+
+export async function exportInputs(result: GenerateResult, values: Record<string, unknown>, req: ExportRequest): Promise<ExportInputs> {
+  const files = [...result.reads, resolve(result.out)]
+  return { key: await inputsKey(files, inputOptions(values, req)), files }
 }
 
 /**
@@ -53,11 +60,11 @@ export function exportInputs(notesArg: string | undefined, values: Record<string
  * (the export cache). `inputs` is remembered with the output for the next run's quick check.
  * Shared by `export` and `handout`.
  */
-export async function exportGenerated(result: GenerateResult, req: ExportRequest, inputs = ''): Promise<ExportDone> {
+export async function exportGenerated(result: GenerateResult, req: ExportRequest, inputs: ExportInputs = { key: '', files: [] }): Promise<ExportDone> {
   const markdown = req.dark ? withColorSchema(result.markdown, 'dark') : result.markdown
   const key = await exportKey(markdown, { format: req.format, dark: req.dark })
   if (!req.fresh && await isFresh(req.output, key)) {
-    await remember(req.output, key, inputs)
+    await remember(req.output, key, inputs.key, inputs.files)
     return { output: req.output, cached: true, bytes: 0, seconds: 0 }
   }
   const slides = req.dark ? await writeDarkVariant(result.out, result.markdown) : result.out
@@ -69,7 +76,7 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
   if (liveExport && live) {
     try {
       const done = await liveExport.exportFromServer({ url: live, slidesMarkdown: markdown, output: req.output, browser, timeoutMs: LIVE_TIMEOUT_MS })
-      await remember(req.output, key, inputs)
+      await remember(req.output, key, inputs.key, inputs.files)
       return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000, live }
     }
     catch (e) {
@@ -77,7 +84,7 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
     }
   }
   const done = await exportDeck({ slides, output: req.output, format: req.format, browser, timeoutMs: req.timeoutMs, dark: req.dark, pages: result.plan.slides.length })
-  await remember(req.output, key, inputs)
+  await remember(req.output, key, inputs.key, inputs.files)
   return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000 }
 }
 
@@ -103,14 +110,14 @@ export async function runExport(argv: string[]): Promise<number> {
   if (typeof values.out === 'string')
     req.output = resolve(values.out)
   // Nothing changed since the last export: say so without loading the generator.
-  if (!req.fresh && await isFreshInputs(req.output, await exportInputs(notes, values, req))) {
+  if (!req.fresh && await isFreshFromStamp(req.output, resolve(notes ?? DEFAULT_NOTES), inputOptions(values, req))) {
     console.log(exportSummary({ output: req.output, cached: true, bytes: 0, seconds: 0 }, format, 0))
     return 0
   }
   const { generateForDeck } = await import('./generate-command')
   const result = await generateForDeck(notes, values)
   // Keyed again after generation: the slides file may just have been rewritten.
-  const done = await exportGenerated(result, req, await exportInputs(notes, values, req))
+  const done = await exportGenerated(result, req, await exportInputs(result, values, req))
   console.log(exportSummary(done, format, result.plan.slides.length))
   return 0
 }

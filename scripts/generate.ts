@@ -65,6 +65,12 @@ export interface GenerateResult {
   warnings: Warning[]
   /** Display name of the notes file (relative to the working directory). */
   file: string
+  /**
+   * Every file generation read or looked for (absolute, sorted): the notes, the deck config, the
+   * extra slides, local images and cached copies of remote ones. What a cache keys on and what
+   * `dev` watches: a file that is missing now counts too, so that creating it is a change.
+   */
+  reads: string[]
 }
 
 /** The deck config file (deck.yaml beside the notes, or the one named), or no settings. */
@@ -121,5 +127,6 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     }
     await writeAtomic(opts.out, markdown)
   }
-  return { out: opts.out, markdown, plan, warnings: [...warnings, ...resolved.warnings, ...plan.warnings], file }
+  const reads = [...new Set([resolve(opts.notes), resolve(configPathFor(opts.notes, opts.config)), resolve(extrasPath), ...resolved.reads.map(r => resolve(r))])].sort()
+  return { out: opts.out, markdown, plan, warnings: [...warnings, ...resolved.warnings, ...plan.warnings], file, reads }
 }

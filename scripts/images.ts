@@ -66,13 +66,14 @@ async function fetchImage(url: string, timeoutMs: number): Promise<{ bytes: Uint
   return { bytes: new Uint8Array(await res.arrayBuffer()), ext }
 }
 
-async function resolveOne(url: string, opts: ImageOptions): Promise<{ local?: string, warning?: string }> {
+/** Where an image comes from for a slide, or why it does not; `read`: the file it was read from (or would be). */
+async function resolveOne(url: string, opts: ImageOptions): Promise<{ local?: string, warning?: string, read?: string }> {
   const dir = join(opts.deckDir, 'public', CACHE_DIR)
   if (/^https?:\/\//i.test(url)) {
     const key = hash(url)
     const hit = await cached(dir, key)
     if (hit)
-      return { local: `/${CACHE_DIR}/${hit}` }
+      return { local: `/${CACHE_DIR}/${hit}`, read: join(dir, hit) }
     if (opts.offline)
       return { warning: `image not shown (offline, not cached): ${url}` }
     try {
@@ -96,25 +97,29 @@ async function resolveOne(url: string, opts: ImageOptions): Promise<{ local?: st
     const name = hash(bytes) + (ext === '.jpeg' ? '.jpg' : ext)
     if (!(await exists(join(dir, name))))
       await writeAtomic(join(dir, name), bytes)
-    return { local: `/${CACHE_DIR}/${name}` }
+    return { local: `/${CACHE_DIR}/${name}`, read: path }
   }
   catch {
-    return { warning: `image not shown (file not found): ${path}` }
+    return { warning: `image not shown (file not found): ${path}`, read: path }
   }
 }
 
-export async function resolveImages(found: Map<string, Span>, opts: ImageOptions): Promise<{ images: Map<string, string | undefined>, warnings: Warning[] }> {
+/** Every image's local URL (or undefined), the warnings, and the files read: local images (found or not) and cached copies. */
+export async function resolveImages(found: Map<string, Span>, opts: ImageOptions): Promise<{ images: Map<string, string | undefined>, warnings: Warning[], reads: string[] }> {
   const images = new Map<string, string | undefined>()
   const warnings: Warning[] = []
+  const reads: string[] = []
   const urls = [...found.keys()]
   const results = await Promise.all(urls.map(u => resolveOne(u, opts)))
   urls.forEach((u, i) => {
     const r = results[i]!
     images.set(u, r.local)
+    if (r.read)
+      reads.push(r.read)
     if (r.warning)
       warnings.push({ message: r.warning, span: found.get(u)! })
   })
-  return { images, warnings }
+  return { images, warnings, reads }
 }
 
 export function deckDirOf(slidesPath: string): string {
