@@ -5,7 +5,7 @@ import { type Browser, chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, resolveBrowser } from '../scripts/browser'
 import { DEFAULT_SLIDES } from '../scripts/paths'
 import { type DevServer, startDevServer } from '../scripts/server'
-import { defaultDeck } from './helpers'
+import { defaultDeck, fontCovers } from './helpers'
 
 let server: DevServer | undefined
 let browser: Browser | undefined
@@ -23,7 +23,16 @@ beforeAll(async () => {
   page.on('requestfailed', r => r.failure()?.errorText !== 'net::ERR_ABORTED' && failed.push(`${r.url()} ${r.failure()?.errorText}`))
   for (let n = 1; n <= plan.slides.length; n++) {
     await page.goto(`${server.url}/${n}`, { waitUntil: 'networkidle' })
-    await page.waitForTimeout(n === 1 ? 1500 : 300)
+    // The slide is laid out and its diagrams drawn (or failed): no fixed wait.
+    await page.waitForFunction((n) => {
+      const el = document.querySelector(`.slidev-page-${n}`)
+      if (!el?.querySelector(':scope > .slidev-layout'))
+        return false
+      const hosts = [...el.querySelectorAll('.nd-diagram *')].filter(e => e.shadowRoot?.querySelector('svg')).length
+      return hosts + el.querySelectorAll('.nd-diagram pre').length >= el.querySelectorAll('.nd-diagram').length
+    }, n, { timeout: 30_000 })
+    await page.evaluate(() => document.fonts.ready)
+    const cjkFont = await page.evaluate(fontCovers, ['Noto Sans SC', '大模型'] as [string, string])
     pages.push(await page.evaluate(async (n) => {
       const slide = document.querySelector('.slidev-page:not([style*="display: none"])') ?? document.body
       const imgs = [...slide.querySelectorAll('img')]
@@ -34,10 +43,9 @@ beforeAll(async () => {
         brokenImages: imgs.filter(i => i.complete && i.naturalWidth === 0).length,
         diagrams: slide.querySelectorAll('.nd-diagram').length,
         svgs: hosts.filter(h => h.shadowRoot!.querySelector('svg')).length,
-        cjkFont: document.fonts.check('20px "Noto Sans SC"', '大模型'),
         text: (slide as HTMLElement).innerText,
       }
-    }, n))
+    }, n).then(p => ({ ...p, cjkFont })))
   }
 }, 180_000)
 

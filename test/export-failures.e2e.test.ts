@@ -1,6 +1,6 @@
 // Export failure modes: a clear message in bounded time, and never a partial PDF at the output path.
-import { execFile, spawnSync } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -37,12 +37,25 @@ describe('export failures', () => {
   }, 120_000)
 
   it('a browser that hangs: stopped after --timeout plus start-up time, exit 1, no PDF', async () => {
-    const r = await exportWith(fakeBrowser('sleep 600'), '--timeout', '1000')
+    const pidFile = join(tempDir(), 'browser.pid')
+    // The fake browser records its own pid, and then hangs.
+    const r = await exportWith(fakeBrowser(`echo $$ > ${pidFile}; exec sleep 600`), '--timeout', '1000')
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/the export did not finish in 31 s and was stopped \[EXPORT_FAILED\]/)
     expect(existsSync(r.out)).toBe(false)
-    // and the hung browser was stopped with it
-    expect(spawnSync('pgrep', ['-f', 'sleep 600'], { encoding: 'utf8' }).stdout.trim()).toBe('')
+    // and the hung browser that this test started was stopped with it
+    const pid = Number(readFileSync(pidFile, 'utf8'))
+    expect(pid).toBeGreaterThan(0)
+    const alive = () => {
+      try {
+        process.kill(pid, 0)
+        return true
+      }
+      catch {
+        return false
+      }
+    }
+    await expect.poll(alive, { timeout: 5_000 }).toBe(false)
   }, 120_000)
 
   it('no browser at all: names the set-up command', async () => {

@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, OFFLINE_ARG, resolveBrowser } from '../scripts/browser'
 import { RASTER_SCALE } from '../scripts/export'
 import { handoutContent } from '../scripts/handout-content'
 import { ROOT, slidesFor } from '../scripts/paths'
-import { FIXTURES, readText, tempDir } from './helpers'
+import { FIXTURES, fontCovers, readText, tempDir } from './helpers'
 
 const run = promisify(execFile)
 const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), ...args], { cwd: ROOT, timeout: 200_000 })
@@ -100,7 +100,8 @@ describe('npm run build', () => {
       page.on('response', r => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`) })
       await page.goto(`http://127.0.0.1:${port}${prefix}`, { waitUntil: 'networkidle' })
       await expect.poll(() => page.locator('.slidev-page-1').innerText(), { timeout: 20_000 }).toContain('大模型学习笔记')
-      expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '大模型'))).toBe(true)
+      await page.evaluate(() => document.fonts.ready)
+      expect(await page.evaluate(fontCovers, ['Noto Sans SC', '大模型'] as [string, string])).toBe(true)
       await page.keyboard.press('ArrowRight')
       await expect.poll(() => page.url()).toMatch(/#\/2$/)
       await expect.poll(() => page.locator('.slidev-page-2').innerText()).toContain('目录')

@@ -31,3 +31,17 @@ export function mermaidBlocks(markdown: string): string[] {
 }
 
 export const stem = (p: string) => basename(p, '.md')
+
+/**
+ * Runs in the page: true when every character of `text` is covered by a loaded face of `family`
+ * (by its unicode-range). Unlike `document.fonts.check`, which answers true for a family that does
+ * not exist at all (csswg-drafts#6801), this fails when the font is not there.
+ */
+export function fontCovers([family, text]: [string, string]): boolean {
+  const faces = [...document.fonts].filter(f => f.family.replace(/["']/g, '') === family && f.status === 'loaded')
+  const covers = (range: string, cp: number) => range.split(',').some((part) => {
+    const m = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim())
+    return m ? cp >= Number.parseInt(m[1]!.replace(/\?/g, '0'), 16) && cp <= Number.parseInt((m[2] ?? m[1]!).replace(/\?/g, 'f'), 16) : false
+  })
+  return [...text].every(ch => faces.some(f => covers(f.unicodeRange, ch.codePointAt(0)!)))
+}
