@@ -7,18 +7,17 @@ import type { Block, Card, LinkItem } from './types'
 import { displayWidth, plainText, wrapText } from './text'
 import { textWidthPx } from './font-metrics'
 
-export const FONT_PX = 20
-export const LINE_PX = 32
-/** Smallest font we ever use on a slide (tables and code get smaller before they split). */
-export const FONT_FLOOR_PX = 14
+import { CARD_FONT_PX, CODE_FONT_PX, CODE_LINE_HEIGHT, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, TABLE_FONT_PX } from './layout'
+
+export { CARD_FONT_PX, CODE_FONT_PX, FONT_FLOOR_PX, FONT_PX, TABLE_FONT_PX }
+export const LINE_PX = FONT_PX * LINE_HEIGHT
 /** Width of the content box and height left for the body under the title. */
 export const BODY_W = 868
 export const BODY_H = 400
-const CARD_GAP = 14
+const CARD_GAP = GAP_PX
 
-/** Card text size (styles/index.css .nd-card-text) and its line height. */
-export const CARD_FONT_PX = 18
-const CARD_LINE_PX = 28.8
+/** Card text line height (styles/index.css .nd-card-text). */
+const CARD_LINE_PX = CARD_FONT_PX * LINE_HEIGHT
 
 /** Lines `text` takes in `widthPx` at `font`, with the bundled font's own advance widths. */
 export function linesFor(text: string, widthPx: number, font = FONT_PX, bold = false): number {
@@ -36,10 +35,6 @@ function itemHeight(item: ListItem, width: number): number {
   return h
 }
 
-/** Table text size unless the planner chose a smaller one. */
-export const TABLE_FONT_PX = 18
-/** Code text size unless the planner chose a smaller one; Slidev's default (12px) is too small to read from a distance. */
-export const CODE_FONT_PX = 16
 const CODE_PAD = 16
 /** A monospace column is about 0.6em; a CJK character in a code block counts as two columns. */
 export const codeUnitPx = (font: number) => font * 0.6
@@ -72,7 +67,7 @@ export function codeRows(value: string, width: number, font: number, wrap: boole
 }
 
 /** Line height of code: 1.5, and 1.25 for drawings, whose box lines then meet from one line to the next. */
-export const codeLinePx = (font: number, drawing = false) => Math.round(font * (drawing ? 1.25 : 1.5))
+export const codeLinePx = (font: number, drawing = false) => Math.round(font * (drawing ? 1.25 : CODE_LINE_HEIGHT))
 
 export function codeHeight(value: string, width: number, font = CODE_FONT_PX, wrap = false, drawing = false): number {
   return codeRows(value, width, font, wrap) * codeLinePx(font, drawing) + CODE_PAD + 16

@@ -1,12 +1,14 @@
 /**
  * `npm run metrics`: reads the advance widths of the bundled Noto Sans SC's Latin and symbol
- * subsets (the characters that are not one em wide) into scripts/font-metrics.json.
+ * subsets (the characters that are not one em wide) into scripts/font-metrics.json, and writes the
+ * layout numbers of scripts/layout.ts into styles/layout.css.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FontMetrics } from './font-metrics'
+import { layoutCss } from './layout'
 import { writeAtomic } from './write'
 
 const require = createRequire(import.meta.url)
@@ -42,4 +44,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const metrics = await readMetrics()
   await writeAtomic(fileURLToPath(new URL('./font-metrics.json', import.meta.url)), `${JSON.stringify(metrics)}\n`)
   console.log(`notedeck: scripts/font-metrics.json (${Object.keys(metrics.regular).length} regular, ${Object.keys(metrics.bold).length} bold advances)`)
+  await writeAtomic(fileURLToPath(new URL('../styles/layout.css', import.meta.url)), layoutCss())
+  console.log('notedeck: styles/layout.css (the layout numbers of scripts/layout.ts)')
 }
