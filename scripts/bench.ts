@@ -10,6 +10,7 @@ import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, resolveBrowser } from './browser'
 import { parseConfig } from './config'
 import { watchNotes } from './dev'
+import { slideSelector } from './slidev-internals'
 import { buildDeck, generate } from './generate'
 import { DEFAULT_NOTES, ROOT } from './paths'
 import { freePort, startDevServer } from './server'
@@ -89,7 +90,7 @@ const browserPath = await resolveBrowser()
       const marker = `edit${i}`
       const t = performance.now()
       writeFileSync(notes, seed.replace(phrase, `${phrase}${marker}`))
-      await page.waitForFunction(([n, s]) => document.querySelector(`.slidev-page-${n}`)?.textContent?.includes(s as string), [slideNo, marker], { timeout: 30_000 })
+      await page.waitForFunction(([sel, s]) => document.querySelector(sel)?.textContent?.includes(s), [slideSelector(slideNo), marker] as const, { timeout: 30_000 })
       xs.push(performance.now() - t)
       await sleep(300)
     }

@@ -2,12 +2,12 @@
 // Measures one rendered slide: what sticks out of the slide, diagram labels outside their shapes,
 // broken images, and characters that the bundled font does not have (tofu elsewhere).
 /* eslint-disable no-undef */
-async function measureSlide(no, fontFamily, monoFamily) {
-  const page = document.querySelector(`.slidev-page-${no}`)
+async function measureSlide(no, fontFamily, monoFamily, S) {
+  const page = document.querySelector(`.${S.pageClassPrefix}${no}`)
   if (!page)
     return { error: `slide ${no} is not in the page` }
   const box = page.getBoundingClientRect()
-  const failed = page.querySelector(':scope > .text-red-700, :scope > .text-red-500')
+  const failed = page.querySelector(`:scope > ${S.failed}`)
   const describe = (el) => {
     const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40)
     return `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ` class="${el.className.split(' ')[0]}"` : ''}>${text ? ` "${text}"` : ''}`
@@ -118,7 +118,7 @@ async function measureSlide(no, fontFamily, monoFamily) {
   const images = [...page.querySelectorAll('img')].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src') || '')
 
   // 5. Coverage: the union box of the slide's text, images and diagrams, as a share of the slide.
-  const layout = page.querySelector('.slidev-layout')
+  const layout = page.querySelector(S.layout)
   const layoutName = layout ? ['cover', 'section', 'default'].find(c => layout.classList.contains(c)) || 'other' : 'none'
   const union = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity }
   const grow = (r) => {

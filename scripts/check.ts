@@ -9,6 +9,7 @@ import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS } from './browser'
 import { parseSync } from '@slidev/parser'
 import { startDevServer } from './server'
+import { SLIDEV } from './slidev-internals'
 
 export type FindingKind = 'render' | 'overflow' | 'label' | 'diagram' | 'image' | 'font' | 'network' | 'contrast' | 'mono' | 'sparse'
 
@@ -115,20 +116,20 @@ export async function checkDeck({ slides, browser: executablePath }: CheckOption
     await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' })
     for (const [i, slide] of deck.entries()) {
       current = i + 1
-      await page.evaluate(n => (window as unknown as { __slidev__: { nav: { go: (n: number) => Promise<void> } } }).__slidev__.nav.go(n), current)
-      await page.waitForFunction((n) => {
-        const el = document.querySelector(`.slidev-page-${n}`)
+      await page.evaluate(([n, S]) => (window as unknown as Record<string, { nav: { go: (n: number) => Promise<void> } }>)[S.global]!.nav.go(n), [current, SLIDEV] as const)
+      await page.waitForFunction(([n, S]) => {
+        const el = document.querySelector(`.${S.pageClassPrefix}${n}`)
         // The slide's module loads asynchronously: wait for its layout, or for Slidev's error message.
-        if (!el || el.getBoundingClientRect().width === 0 || !el.querySelector(':scope > .slidev-layout, :scope > .text-red-700'))
+        if (!el || el.getBoundingClientRect().width === 0 || !el.querySelector(`:scope > ${S.layout}, :scope > ${S.failed}`))
           return false
         const diagrams = el.querySelectorAll('.nd-diagram').length
         const done = [...el.querySelectorAll('*')].filter(e => e.shadowRoot?.querySelector('svg')).length + el.querySelectorAll('.nd-diagram pre').length
         return done >= diagrams
-      }, current, { timeout: 30_000 }).catch(() => {
+      }, [current, SLIDEV] as const, { timeout: 30_000 }).catch(() => {
         findings.push({ slide: current, ...(slide.line ? { line: slide.line } : {}), kind: 'render', message: 'the slide did not finish rendering in 30 s' })
       })
       await page.waitForLoadState('networkidle')
-      const m = await page.evaluate(`${measure}\nmeasureSlide(${current}, ${JSON.stringify(FONT)}, ${JSON.stringify(MONO_FONT)})`) as Measurement
+      const m = await page.evaluate(`${measure}\nmeasureSlide(${current}, ${JSON.stringify(FONT)}, ${JSON.stringify(MONO_FONT)}, ${JSON.stringify(SLIDEV)})`) as Measurement
       findings.push(...findingsFor(current, slide.line, m))
       if (isContentLayout(m.layout) && m.coverage !== undefined)
         coverage.push({ slide: current, coverage: m.coverage })

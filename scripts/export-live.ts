@@ -9,6 +9,7 @@ import { parseSync } from '@slidev/parser'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, OFFLINE_ARG } from './browser'
 import { NotedeckError } from './errors'
+import { SLIDEV } from './slidev-internals'
 import { BLANK_BYTES_PER_PAGE } from './export'
 import { addOutline } from './outline'
 import { DEV_ANNOUNCEMENT } from './paths'
@@ -56,34 +57,34 @@ export async function openPrinter(url: string, browserPath: string, timeoutMs: n
   const browser = await chromium.launch({ executablePath: browserPath, args: [...CHROMIUM_ARGS, OFFLINE_ARG] })
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    const shows = (want: string[]) => page.evaluate((want) => {
-      const nav = (window as unknown as { __slidev__?: { nav?: { slides?: Array<{ meta?: { slide?: { content?: string } } }> } } }).__slidev__?.nav
+    const shows = (want: string[]) => page.evaluate(([want, S]) => {
+      const nav = (window as unknown as Record<string, { nav?: { slides?: Array<{ meta?: { slide?: { content?: string } } }> } } | undefined>)[S.global]?.nav
       const have = nav?.slides?.map(r => (r.meta?.slide?.content ?? '').trim())
       return have?.length === want.length && have.every((c, i) => c === want[i])
-    }, want)
+    }, [want, SLIDEV] as const)
     const print = async (slidesMarkdown: string) => {
       const { slides } = parseSync(slidesMarkdown, 'slides.md')
       const expected = slides.map(s => s.content.trim())
       const deadline = Date.now() + timeoutMs
       // The server reloads the slides file on its own schedule: load until it shows the ones just written.
       for (;;) {
-        await page.goto(`${url}/export`, { waitUntil: 'load', timeout: timeoutMs })
-        await page.waitForFunction(() => Boolean((window as unknown as { __slidev__?: { nav?: unknown } }).__slidev__?.nav), undefined, { timeout: timeoutMs })
+        await page.goto(`${url}${SLIDEV.exportPath}`, { waitUntil: 'load', timeout: timeoutMs })
+        await page.waitForFunction(S => Boolean((window as unknown as Record<string, { nav?: unknown } | undefined>)[S.global]?.nav), SLIDEV, { timeout: timeoutMs })
         if (await shows(expected))
           break
         if (Date.now() > deadline)
           throw new NotedeckError('EXPORT_FAILED', `the dev server at ${url} did not show the slides just generated within ${timeoutMs / 1000} s`)
         await page.waitForTimeout(150)
       }
-      await page.waitForFunction((n) => {
-        const containers = [...document.querySelectorAll('#export-content .print-slide-container')]
+      await page.waitForFunction(([n, S]) => {
+        const containers = [...document.querySelectorAll(`${S.exportContent} ${S.printContainer}`)]
         // Slides load asynchronously: each must show its layout (or Slidev's error), not a placeholder.
-        if (containers.length !== n || document.querySelector('.slidev-slide-loading') || !containers.every(c => c.querySelector('.slidev-layout, .text-red-700')))
+        if (containers.length !== n || document.querySelector(S.loading) || !containers.every(c => c.querySelector(`${S.layout}, ${S.failed}`)))
           return false
-        const diagrams = document.querySelectorAll('#export-content .nd-diagram').length
-        const done = [...document.querySelectorAll('#export-content .nd-diagram *')].filter(e => e.shadowRoot?.querySelector('svg')).length + document.querySelectorAll('#export-content .nd-diagram pre').length
+        const diagrams = document.querySelectorAll(`${S.exportContent} .nd-diagram`).length
+        const done = [...document.querySelectorAll(`${S.exportContent} .nd-diagram *`)].filter(e => e.shadowRoot?.querySelector('svg')).length + document.querySelectorAll(`${S.exportContent} .nd-diagram pre`).length
         return done >= diagrams && !document.querySelector('#mermaid-rendering-container div')
-      }, expected.length, { timeout: timeoutMs, polling: 50 })
+      }, [expected.length, SLIDEV] as const, { timeout: timeoutMs, polling: 50 })
       await page.evaluate(() => document.fonts.ready)
       await page.waitForFunction(() => [...document.images].every(i => i.complete), undefined, { timeout: timeoutMs, polling: 50 })
       const pdf = await page.pdf({ width: '980px', height: '552px', margin: { top: 0, right: 0, bottom: 0, left: 0 }, printBackground: true })

@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import { NotedeckError } from './errors'
 import { slidevBin } from './slidev'
+import { announcesPort } from './slidev-internals'
 
 export interface DevServer {
   url: string
@@ -61,7 +62,7 @@ export async function startDevServer(slides: string, timeoutMs = 60_000): Promis
       const onData = (d: Buffer) => {
         output += d.toString()
         // Slidev colours its output (the port number is bold when CI is set): compare without colours.
-        if (output.replace(/\u001B\[[0-9;]*m/g, '').includes(`:${port}`)) {
+        if (announcesPort(output, port)) {
           clearTimeout(timer)
           res()
         }

@@ -5,6 +5,7 @@
  */
 import { basename, dirname, join } from 'node:path'
 import { NotedeckError } from './errors'
+import { COLOR_SCHEMA_LINE } from './slidev-internals'
 import { writeAtomic } from './write'
 
 /** The generated markdown with its headmatter's colour schema set. Pure. */
@@ -13,7 +14,7 @@ export function withColorSchema(markdown: string, schema: 'light' | 'dark'): str
   if (!markdown.startsWith('---\n') || end < 0)
     throw new NotedeckError('EXPORT_FAILED', 'the slides file has no headmatter to set the colour schema in')
   const head = markdown.slice(0, end)
-  const line = /^colorSchema: .*$/m
+  const line = COLOR_SCHEMA_LINE
   const next = line.test(head) ? head.replace(line, `colorSchema: ${schema}`) : `${head}\ncolorSchema: ${schema}`
   return next + markdown.slice(end)
 }

@@ -1,0 +1,40 @@
+/**
+ * The parts of Slidev that are not its public API but that notedeck relies on, all in one place:
+ * the global its client sets, the classes and ids of its pages, the sign of a slide that failed,
+ * the headmatter key of the colour schema. `test/slidev-contract.test.ts` checks every one against
+ * the installed Slidev (pinned in package.json), so an upgrade that moves one fails with a message
+ * naming it. Values only: in-page code receives them as arguments.
+ */
+
+/** The Slidev version these were read from; package.json pins @slidev/cli to it. */
+export const SLIDEV_VERSION = '52.20.1'
+
+export const SLIDEV = {
+  /** `window.__slidev__.nav`: go to a slide, and the slides' sources (`nav.slides[i].meta.slide.content`). */
+  global: '__slidev__',
+  /** The element of slide N: `.slidev-page-N` (client/utils.ts). */
+  pageClassPrefix: 'slidev-page-',
+  /** A slide's layout root (client/layouts/*.vue). */
+  layout: '.slidev-layout',
+  /** What a slide that failed to compile shows instead of its layout (client/layouts/error.vue). */
+  failed: '.text-red-700',
+  /** A slide still loading (client/internals/SlideLoading.vue). */
+  loading: '.slidev-slide-loading',
+  /** The in-browser exporter's page and its slides, one per printed page (client/pages/export.vue, internals/PrintSlideClick.vue). */
+  exportPath: '/export',
+  exportContent: '#export-content',
+  printContainer: '.print-slide-container',
+} as const
+
+export type SlidevInternals = typeof SLIDEV
+
+/** The selector of slide `n`'s element. */
+export const slideSelector = (n: number) => `.${SLIDEV.pageClassPrefix}${n}`
+
+/** The headmatter line that sets a deck's colours (`colorSchema: light|dark|auto`). */
+export const COLOR_SCHEMA_LINE = /^colorSchema: .*$/m
+
+/** Slidev's dev server announces its address; the port is found in its output, colours stripped. */
+export function announcesPort(output: string, port: number): boolean {
+  return output.replace(/\u001B\[[0-9;]*m/g, '').includes(`:${port}`)
+}
