@@ -135,3 +135,29 @@ describe('npm run export (notes with their own table of contents, links to headi
     expect(all.match(/目录/g)?.length).toBe(1)
   })
 })
+
+describe('npm run export after a picture in the notes is replaced', () => {
+  it('exports again (the cache keys on every file generation read), and the new picture is in the PDF', async () => {
+    const { copyFileSync, mkdirSync, readFileSync, statSync, rmSync } = await import('node:fs')
+    const dir = tempDir()
+    mkdirSync(join(dir, 'img'))
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'assets', 'square.svg'), join(dir, 'img', 'pic.svg'))
+    const notes = join(dir, 'pictures.md')
+    writeFileSync(notes, '# Pictures\n\n## One\n\n![a picture](img/pic.svg)\n\n## Two\n\nSome text about it.\n')
+    const out = join(dir, 'pictures.pdf')
+    const exportIt = () => run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), 'export', notes, '--offline', '-o', out], { cwd: ROOT, timeout: 170_000 })
+    try {
+      await exportIt()
+      expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('square')
+      const before = statSync(out).mtimeMs
+      writeFileSync(join(dir, 'img', 'pic.svg'), readFileSync(join(dir, 'img', 'pic.svg'), 'utf8').replace('>square<', '>circle<'))
+      const again = await exportIt()
+      expect(again.stdout).not.toMatch(/up to date/)
+      expect(statSync(out).mtimeMs).toBeGreaterThan(before)
+      expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('circle')
+    }
+    finally {
+      rmSync(join(ROOT, '.notedeck-pictures.slides.md'), { force: true })
+    }
+  }, 240_000)
+})
