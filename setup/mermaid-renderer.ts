@@ -1,5 +1,6 @@
 import { defineMermaidRendererSetup } from '@slidev/types'
 import mermaid from 'mermaid/dist/mermaid.esm.mjs'
+import { DIAGRAM_MAX_PX } from '../scripts/layout'
 import { FONT_FAMILY, lightThemeVariables, mermaidConfig } from './mermaid-config'
 
 let counter = 0
@@ -9,7 +10,7 @@ let counter = 0
  * its natural width; let it fill the slide's width instead, up to the height the slide has left.
  */
 function fitToBox(svg: string): string {
-  return svg.replace(/^<svg([^>]*?)\sstyle="[^"]*"/, '<svg$1 style="max-width: 100%; max-height: 390px; height: auto; display: block; margin: 0 auto"')
+  return svg.replace(/^<svg([^>]*?)\sstyle="[^"]*"/, `<svg$1 style="max-width: 100%; max-height: ${DIAGRAM_MAX_PX}px; height: auto; display: block; margin: 0 auto"`)
     .replace(/^<svg([^>]*?)\swidth="[^"]*"/, '<svg$1 width="100%"')
 }
 
