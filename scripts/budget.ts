@@ -7,7 +7,7 @@ import type { Block, Card, LinkItem } from './types'
 import { displayWidth, plainText, wrapText } from './text'
 import { textWidthPx } from './font-metrics'
 
-import { CARD_FONT_PX, CODE_FONT_PX, CODE_LINE_HEIGHT, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, TABLE_FONT_PX } from './layout'
+import { CARD_FONT_PX, CODE_FONT_PX, CODE_LINE_HEIGHT, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TABLE_FONT_PX } from './layout'
 
 export { CARD_FONT_PX, CODE_FONT_PX, FONT_FLOOR_PX, FONT_PX, TABLE_FONT_PX }
 export const LINE_PX = FONT_PX * LINE_HEIGHT
@@ -26,6 +26,17 @@ export function linesFor(text: string, widthPx: number, font = FONT_PX, bold = f
 
 function listHeight(list: List, width: number): number {
   return list.children.reduce((h, item) => h + itemHeight(item, width - 26), 0)
+}
+
+export { LIST_COLUMN_GAP_PX }
+
+/** A list set in two columns: the browser balances them; the taller half is the height. */
+export function twoColumnListHeight(list: List, width: number): number {
+  const column = (width - LIST_COLUMN_GAP_PX) / 2
+  const heights = list.children.map(item => itemHeight(item, column - 26))
+  const half = Math.ceil(heights.length / 2)
+  const sum = (hs: number[]) => hs.reduce((a, b) => a + b, 0)
+  return Math.max(sum(heights.slice(0, half)), sum(heights.slice(half))) + 6
 }
 
 function itemHeight(item: ListItem, width: number): number {
@@ -86,8 +97,9 @@ export function contentHeight(node: BlockContent, width = BODY_W): number {
 export function blockHeight(block: Block, width = BODY_W): number {
   switch (block.kind) {
     case 'paragraph':
-    case 'list':
       return contentHeight(block.node, width)
+    case 'list':
+      return block.columns === 2 ? twoColumnListHeight(block.node, width) : contentHeight(block.node, width)
     case 'table': return tableHeight(block.node, width, block.fontPx) + 12
     case 'code': return codeHeight(block.value, width, block.fontPx, block.wrap, block.drawing)
     case 'quote': return block.content.reduce((h, c) => h + contentHeight(c, width - 40), 16)

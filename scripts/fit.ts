@@ -2,9 +2,9 @@
  * Sizes for blocks that are wide rather than long: long code lines and many-column tables get a
  * smaller font, down to FONT_FLOOR_PX; code that is still too wide wraps. Pure.
  */
-import type { Table } from 'mdast'
+import type { List, Table } from 'mdast'
 import type { Block } from './types'
-import { BODY_H, BODY_W, CODE_FONT_PX, FONT_FLOOR_PX, TABLE_FONT_PX, codeHeight, codeUnitPx, columnWidths, linesFor } from './budget'
+import { BODY_H, BODY_W, CODE_FONT_PX, FONT_FLOOR_PX, LIST_COLUMN_GAP_PX, TABLE_FONT_PX, codeHeight, codeUnitPx, columnWidths, contentHeight, linesFor } from './budget'
 import { isDrawing } from './code-shape'
 import { displayWidth, plainText } from './text'
 
@@ -38,7 +38,28 @@ export function fitTable(table: Table): number {
 }
 
 /** `budget`: the height the block has, less what must stay on its slide with it (a lead-in). */
+/** Items from which a list of short items is set in two columns. */
+const TWO_COLUMN_MIN_ITEMS = 6
+
+/**
+ * A long list of short items (each one line at half the width, none nested) that would fill more
+ * than half a slide in one column is set in two: fewer, fuller slides.
+ */
+export function fitList(list: List): 2 | undefined {
+  const flat = list.children.every(item => item.children.length === 1 && item.children[0]!.type === 'paragraph')
+  const column = (BODY_W - LIST_COLUMN_GAP_PX) / 2 - 26
+  if (!flat || list.children.length < TWO_COLUMN_MIN_ITEMS || blockHeightOfList(list) <= BODY_H / 2)
+    return undefined
+  return list.children.every(item => linesFor(plainText(item), column) === 1) ? 2 : undefined
+}
+
+const blockHeightOfList = (list: List) => contentHeight(list, BODY_W)
+
 export function fitBlock(block: Block, budget = BODY_H): Block {
+  if (block.kind === 'list') {
+    const columns = fitList(block.node)
+    return columns ? { ...block, columns } : block
+  }
   if (block.kind === 'code') {
     const fit = fitCode(block.value, budget)
     return fit.fontPx === CODE_FONT_PX && !fit.wrap && !fit.drawing ? block : { ...block, fontPx: fit.fontPx, ...(fit.wrap ? { wrap: true } : {}), ...(fit.drawing ? { drawing: true } : {}) }

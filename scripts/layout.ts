@@ -19,6 +19,8 @@ export const CODE_LINE_HEIGHT = 1.5
 export const FONT_FLOOR_PX = 14
 /** Gap between cards and tiles. */
 export const GAP_PX = 14
+/** Gap between the two columns of a list of short items. */
+export const LIST_COLUMN_GAP_PX = 48
 /** Tallest a diagram (setup/mermaid-renderer.ts) and a picture are drawn under a slide's title. */
 export const DIAGRAM_MAX_PX = 390
 export const IMAGE_MAX_PX = 360
@@ -33,6 +35,7 @@ export function layoutCss(): string {
     ['--nd-code-font-px', `${CODE_FONT_PX}px`],
     ['--nd-code-line-px', `${Math.round(CODE_FONT_PX * CODE_LINE_HEIGHT)}px`],
     ['--nd-gap-px', `${GAP_PX}px`],
+    ['--nd-list-gap-px', `${LIST_COLUMN_GAP_PX}px`],
     ['--nd-diagram-max-px', `${DIAGRAM_MAX_PX}px`],
     ['--nd-image-max-px', `${IMAGE_MAX_PX}px`],
   ]

@@ -89,6 +89,13 @@ export function cardSlides(title: string, kicker: string | undefined, terms: Sec
 }
 
 export function termCardSlides(title: string, kicker: string | undefined, block: Extract<Block, { kind: 'terms' }>, ctx: PlanContext): Slide[] {
-  const cards: Card[] = block.items.map(i => ({ term: i.term, abridged: false, content: [{ type: 'paragraph', children: i.description } as BlockContent] }))
+  // An ordered list of term-led items is a sequence of steps: numbered cards.
+  const start = block.node.ordered ? block.node.start ?? 1 : undefined
+  const cards: Card[] = block.items.map((i, k) => ({
+    ...(start !== undefined ? { step: String(start + k), heading: `${start + k}. ${i.term}` } : {}),
+    term: i.term,
+    abridged: false,
+    content: [{ type: 'paragraph', children: i.description } as BlockContent],
+  }))
   return gridSlides(title, kicker, cards, block.span, ctx)
 }

@@ -2,7 +2,7 @@
 import type { Block, Slide, Span } from './types'
 import type { PlanContext } from './plan'
 import { blockNotes } from './speaker-notes'
-import { fitBlock } from './fit'
+import { fitBlock, fitList } from './fit'
 import { isLeadIn, packBlocks, splitBlock } from './split'
 import { BODY_H, blockHeight } from './budget'
 import { termCardSlides } from './plan-cards'
@@ -78,6 +78,10 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
         const piece = { ...block, periods }
         slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'diagram', mermaid: timelineDiagram(periods) }, notes: blockNotes(piece), source: block.span })
       }
+    }
+    else if (block.kind === 'terms' && !block.node.ordered && fitList(block.node)) {
+      // Many short `term: text` items read best as a list in two columns, not as a wall of tiny cards.
+      pending.push(fitBlock({ kind: 'list', node: block.node, span: block.span }))
     }
     else if (block.kind === 'terms') {
       flush()

@@ -18,6 +18,8 @@ const CN_DIGITS = '零一二三四五六七八九'
 function chineseNumber(s: string): number | undefined {
   if (/^\d+$/.test(s))
     return Number(s)
+  if (/^[\u2460-\u2473]$/u.test(s)) // ① … ⑳
+    return s.codePointAt(0)! - 0x2460 + 1
   const [tens, ones] = s.includes('十') ? s.split('十') as [string, string] : ['', s]
   const digit = (c: string) => CN_DIGITS.indexOf(c)
   if ([...tens, ...ones].some(c => digit(c) < 0) || tens.length > 1 || ones.length > 1)
@@ -28,8 +30,10 @@ function chineseNumber(s: string): number | undefined {
 const STEP_PATTERNS: RegExp[] = [
   /^(\d{1,3})\s*[.、)）:：]\s*(\S.*)$/u,
   /^第\s*([\d一二三四五六七八九十]{1,4})\s*[步章节部分阶段]\s*[.、:：\s-]*(.*)$/u,
-  /^(?:step|phase|stage)\s+(\d{1,3})\s*[.:)\-–—]?\s*(.*)$/iu,
+  /^(?:步骤|阶段)\s*([\d一二三四五六七八九十]{1,4})\s*[.、:：\s-]*(.*)$/u,
+  /^(?:step|phase|stage)\s*(\d{1,3})\s*[.:)\-–—]?\s*(.*)$/iu,
   /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)$/u,
+  /^([\u2460-\u2473])\s*(\S.*)$/u,
 ]
 
 /** The number and the rest of a numbered heading, `3. 数据去重` -> { step: '3', rest: '数据去重' }. */

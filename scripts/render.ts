@@ -92,6 +92,8 @@ function bodyClass(block: Block): [string, string?] {
     return [`nd-body${block.wrap ? ' nd-wrap' : ''}`, `--slidev-code-font-size: ${block.fontPx}px; --slidev-code-line-height: ${codeLinePx(block.fontPx, block.drawing)}px`]
   if (block.kind === 'table' && block.fontPx)
     return ['nd-body', `--nd-table-size: ${block.fontPx}px`]
+  if (block.kind === 'list' && block.columns === 2)
+    return ['nd-body nd-cols-2']
   return ['nd-body']
 }
 

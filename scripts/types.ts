@@ -68,7 +68,8 @@ export interface ImageRef {
 
 export type Block =
   | { kind: 'paragraph', node: Paragraph, span: Span }
-  | { kind: 'list', node: List, span: Span }
+  /** `columns`: a long list of short items set in two columns (a layout decision of fit.ts). */
+  | { kind: 'list', node: List, span: Span, columns?: 2 }
   | { kind: 'timeline', periods: Period[], span: Span }
   | { kind: 'terms', items: TermItem[], span: Span, node: List }
   | { kind: 'links', links: LinkItem[], span: Span, node: List }

@@ -21,6 +21,9 @@ describe('numbered steps', () => {
     ['Step 7. Choose the precision', '7', 'Choose the precision'],
     ['step 2: install', '2', 'install'],
     ['三、数据标注', '3', '数据标注'],
+    ['步骤2：清洗', '2', '清洗'],
+    ['Step3 - Deploy', '3', 'Deploy'],
+    ['② 数据去重', '2', '数据去重'],
   ])('%s', (title, step, rest) => {
     expect(stepOf(title)).toEqual({ step, rest })
   })
@@ -51,6 +54,17 @@ describe('numbered steps', () => {
     const cards = plan.slides.filter(s => s.body.kind === 'cards')
     expect(cards.map(s => s.title)).toEqual(['进程与线程', '内存', '文件系统'])
     expect(cards.every(s => s.body.kind === 'cards' && s.body.cards.every(c => !c.step))).toBe(true)
+  })
+})
+
+describe('lists', () => {
+  it('a long list of short items is set in two columns; a numbered list of term-led items is step cards', async () => {
+    const { plan } = await fixture('zh-short-list')
+    const files = plan.slides.find(s => s.title === '文件操作')!
+    expect(files.body.kind === 'content' && files.body.blocks.map(b => (b.kind === 'list' ? b.columns : b.kind))).toEqual([2])
+    expect(plan.slides.filter(s => s.title === '文件操作').length).toBe(1)
+    const steps = plan.slides.find(s => s.title === '排查流程')!
+    expect(steps.body.kind === 'cards' && steps.body.cards.map(c => `${c.step} ${c.term}`)).toEqual(['1 确认现象', '2 查看日志', '3 检查资源', '4 缩小范围', '5 修复验证'])
   })
 })
 
