@@ -7,7 +7,7 @@ import { flowSlide, hasFlow } from './plan-flow'
 import { cardSlides, gridSlides, isDefinitionGroup, isTaxonomy, taxonomySlide } from './plan-cards'
 import { contentSlides } from './plan-content'
 import { withFill } from './plan-fill'
-import { type Run, runsOf } from './plan-group'
+import { type Run, runsOf, stepOf } from './plan-group'
 
 export interface PlanInput {
   notes: Notes
@@ -103,7 +103,7 @@ export function planDeck(input: PlanInput): Plan {
   const runs = runsOf(notes.sections, s => hasFlowIn(s, ctx))
   const entry = (run: Run) => (run.kind === 'single' ? run.section.title : runTitle(run.sections))
   if (runs.length >= 2)
-    slides.push({ title: ctx.strings.agenda, level: 1, body: { kind: 'agenda', items: runs.map(entry) }, notes: runs.map(entry) })
+    slides.push({ title: ctx.strings.agenda, level: 1, body: { kind: 'agenda', items: agendaItems(runs.map(entry)) }, notes: runs.map(entry) })
   for (const run of runs) {
     if (run.kind === 'cards') {
       const [first, ...rest] = runSlides(run, entry(run), undefined, ctx)
@@ -125,6 +125,15 @@ export function planDeck(input: PlanInput): Plan {
 function dropAnchors(slide: Slide): Slide {
   const { anchors: _, ...rest } = slide
   return rest
+}
+
+/**
+ * The agenda numbers its entries: sections numbered 1, 2, 3 … in their titles (`一、概述`,
+ * `2. Setup`) are listed without their own numbers, which would say the same twice.
+ */
+function agendaItems(titles: string[]): string[] {
+  const steps = titles.map(stepOf)
+  return steps.every((s, i) => s?.rest && s.step === String(i + 1)) ? steps.map(s => s!.rest) : titles
 }
 
 /** The title of a run of top-level sections shown together: their titles, or the first and last of many. */

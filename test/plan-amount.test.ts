@@ -57,6 +57,16 @@ describe('numbered steps', () => {
   })
 })
 
+describe('the agenda', () => {
+  it('lists sections numbered in their titles without their own numbers (the agenda numbers them)', async () => {
+    const table = '\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n'
+    const { plan } = await deckFrom(`# T\n\n## 一、概述${table}## 二、架构${table}## 三、步骤${table}`, 'n.md')
+    expect(plan.slides.find(s => s.body.kind === 'agenda')?.body).toMatchObject({ items: ['概述', '架构', '步骤'] })
+    const unnumbered = await deckFrom(`# T\n\n## 一、概述${table}## 架构${table}`, 'n.md')
+    expect(unnumbered.plan.slides.find(s => s.body.kind === 'agenda')?.body).toMatchObject({ items: ['一、概述', '架构'] })
+  })
+})
+
 describe('lists', () => {
   it('a long list of short items is set in two columns; a numbered list of term-led items is step cards', async () => {
     const { plan } = await fixture('zh-short-list')
