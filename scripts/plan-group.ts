@@ -78,11 +78,16 @@ function cardContent(blocks: Block[]): BlockContent[] | undefined {
   return out
 }
 
+/** A section's own content: its definition (as a quote), then its blocks. */
+export function ownBlocks(section: Section): Block[] {
+  return [...(section.definition ? [{ kind: 'quote' as const, content: section.definition.content, span: section.definition.span }] : []), ...section.blocks]
+}
+
 /** A section as one card, if it is a leaf whose content is small enough to share a slide. */
 export function smallCard(section: Section): Card | undefined {
   if (section.children.length)
     return undefined
-  const blocks: Block[] = [...(section.definition ? [{ kind: 'quote' as const, content: section.definition.content, span: section.definition.span }] : []), ...section.blocks]
+  const blocks = ownBlocks(section)
   const content = cardContent(blocks)
   if (!content || blocks.reduce((h, b) => h + blockHeight(b), 0) > BODY_H * SMALL_SHARE)
     return undefined

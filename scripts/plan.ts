@@ -1,13 +1,13 @@
 /** Notes model + deck config -> the slide plan: which slides, which layouts, where content splits. Pure. */
 import { basename, extname } from 'node:path'
 import type { DeckConfig } from './config'
-import type { Block, Notes, Section, Slide, Warning } from './types'
+import type { Notes, Section, Slide, Warning } from './types'
 import { type Lang, detectLang, stringsFor } from './i18n'
 import { flowSlide, hasFlow } from './plan-flow'
 import { cardSlides, gridSlides, isDefinitionGroup, isTaxonomy, taxonomySlide } from './plan-cards'
 import { contentSlides } from './plan-content'
 import { withFill } from './plan-fill'
-import { type Run, runsOf, stepOf } from './plan-group'
+import { type Run, ownBlocks, runsOf, stepOf } from './plan-group'
 
 export interface PlanInput {
   notes: Notes
@@ -58,11 +58,7 @@ function sectionSlides(section: Section, kicker: string | undefined, ctx: PlanCo
     return anchored([taxonomySlide(section, kicker, ctx), ...section.children.flatMap(g => anchored(cardSlides(g.title, section.title, g.children, ctx), [g.span.start.line])), ...contentSlides(section.title, kicker, section.blocks, ctx)], line)
   if (isDefinitionGroup(section))
     return anchored([...cardSlides(section.title, kicker, section.children, ctx), ...contentSlides(section.title, kicker, section.blocks, ctx)], line)
-  const own: Block[] = [
-    ...(section.definition ? [{ kind: 'quote' as const, content: section.definition.content, span: section.definition.span }] : []),
-    ...section.blocks,
-  ]
-  const slides = contentSlides(section.title, kicker, own, ctx)
+  const slides = contentSlides(section.title, kicker, ownBlocks(section), ctx)
   const children = runsOf(section.children, s => hasFlowIn(s, ctx)).flatMap(run => run.kind === 'single'
     ? sectionSlides(run.section, section.title, ctx)
     : runSlides(run, section.title, kicker, ctx))
