@@ -1,15 +1,7 @@
 /** The few words notedeck adds to a deck, in the notes' language. */
-import type { Notes } from './types'
+import type { Lang, Notes, Strings } from './types'
 
-export interface Strings {
-  agenda: string
-  continued: string
-  references: string
-  overview: string
-  imageMissing: (url: string) => string
-  abridged: string
-  imageOmitted: string
-}
+export type { Lang, Strings }
 
 const zh: Strings = {
   agenda: '目录',
@@ -31,7 +23,6 @@ const en: Strings = {
   imageOmitted: '(The image here could not be loaded; see the speaker notes.)',
 }
 
-export type Lang = 'zh' | 'en'
 
 export function stringsFor(lang: Lang): Strings {
   return lang === 'zh' ? zh : en

@@ -1,7 +1,6 @@
 /** Definition cards: groups of defined terms as a grid, a classification of groups as a tree. Pure. */
 import type { BlockContent, Paragraph } from 'mdast'
-import type { Block, Card, Columns, Section, Slide, Span } from './types'
-import type { PlanContext } from './plan'
+import type { Block, Card, Columns, PlanContext, Section, Slide, Span } from './types'
 import { BODY_H, cardHeight, gridHeight } from './budget'
 import { chunk } from './split'
 import { cardNotes } from './speaker-notes'

@@ -1,6 +1,5 @@
 /** Content slides: ordinary blocks packed to the layout budget; timelines, term lists and links get slides of their own. Pure. */
-import type { Block, Slide, Span } from './types'
-import type { PlanContext } from './plan'
+import type { Block, PlanContext, Slide, Span } from './types'
 import { blockNotes } from './speaker-notes'
 import { fitBlock, fitList } from './fit'
 import { isLeadIn, packBlocks, splitBlock } from './split'

@@ -1,7 +1,6 @@
 /** A flow diagram whose steps are the list of methods in a section named by the deck config. Pure. */
-import type { Block, Section, Slide, Span } from './types'
+import type { Block, PlanContext, Section, Slide, Span } from './types'
 import type { FlowConfig } from './config'
-import type { PlanContext } from './plan'
 import { NotedeckError } from './errors'
 import { flowDiagram } from './mermaid'
 import { plainText } from './text'

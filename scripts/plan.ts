@@ -1,33 +1,14 @@
 /** Notes model + deck config -> the slide plan: which slides, which layouts, where content splits. Pure. */
 import { basename, extname } from 'node:path'
-import type { DeckConfig } from './config'
-import type { Notes, Section, Slide, Warning } from './types'
-import { type Lang, detectLang, stringsFor } from './i18n'
+import type { Plan, PlanContext, PlanInput, Section, Slide } from './types'
+import { detectLang, stringsFor } from './i18n'
 import { flowSlide, hasFlow } from './plan-flow'
 import { cardSlides, gridSlides, isDefinitionGroup, isTaxonomy, taxonomySlide } from './plan-cards'
 import { contentSlides } from './plan-content'
 import { withFill } from './plan-fill'
 import { type Run, ownBlocks, runsOf, stepOf } from './plan-group'
 
-export interface PlanInput {
-  notes: Notes
-  config: DeckConfig
-  /** Image URL as written in the notes -> URL to use on the slide, or undefined when it cannot be shown. */
-  images: ReadonlyMap<string, string | undefined>
-}
-
-export interface Plan {
-  title: string
-  lang: Lang
-  slides: Slide[]
-  warnings: Warning[]
-}
-
-export interface PlanContext extends PlanInput {
-  lang: Lang
-  strings: ReturnType<typeof stringsFor>
-  warnings: Warning[]
-}
+export type { Plan, PlanContext, PlanInput } from './types'
 
 /** A section a configured flow is drawn from (or holding one) keeps slides of its own. */
 const hasFlowIn = (section: Section, ctx: PlanContext) => (ctx.config.flows ?? []).some(f => hasFlow([section], f.section))

@@ -3,6 +3,7 @@
  * parse -> model -> plan -> render. Every model node keeps its source position.
  */
 import type { BlockContent, List, Paragraph, PhrasingContent, Table } from 'mdast'
+import type { DeckConfig } from './config'
 
 export interface Point { line: number, column: number }
 export interface Span { start: Point, end: Point }
@@ -138,4 +139,41 @@ export interface Warning {
   span?: Span
   /** Where in another file (the deck config), when the warning is not about the notes. */
   where?: { file: string, line?: number, column?: number }
+}
+
+/** The languages of the few words notedeck adds to a deck (i18n.ts). */
+export type Lang = 'zh' | 'en'
+
+/** The few words notedeck adds to a deck, in one language. */
+export interface Strings {
+  agenda: string
+  continued: string
+  references: string
+  overview: string
+  imageMissing: (url: string) => string
+  abridged: string
+  imageOmitted: string
+}
+
+/** What the planner takes: the notes, the deck settings, and where each image can be shown from. */
+export interface PlanInput {
+  notes: Notes
+  config: DeckConfig
+  /** Image URL as written in the notes -> URL to use on the slide, or undefined when it cannot be shown. */
+  images: ReadonlyMap<string, string | undefined>
+}
+
+/** What the planner gives: the slides, and the warnings it has about the notes. */
+export interface Plan {
+  title: string
+  lang: Lang
+  slides: Slide[]
+  warnings: Warning[]
+}
+
+/** What the planner's parts share while planning (plan-*.ts). */
+export interface PlanContext extends PlanInput {
+  lang: Lang
+  strings: Strings
+  warnings: Warning[]
 }
