@@ -50,6 +50,11 @@ const CODE_PAD = 16
 /** A monospace column is about 0.6em; a CJK character in a code block counts as two columns. */
 export const codeUnitPx = (font: number) => font * 0.6
 
+/** Width a code block needs to show its widest line unwrapped at `font`, padding included. */
+export function codeWidthPx(value: string, font: number): number {
+  return Math.max(0, ...value.split('\n').map(displayWidth)) * codeUnitPx(font) + CODE_PAD
+}
+
 /**
  * Column widths as a browser's automatic table layout roughly gives them: in proportion to each
  * column's longest cell, but no column under a tenth of the width.

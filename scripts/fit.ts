@@ -4,11 +4,9 @@
  */
 import type { List, Table } from 'mdast'
 import type { Block } from './types'
-import { BODY_H, BODY_W, CODE_FONT_PX, FONT_FLOOR_PX, LIST_COLUMN_GAP_PX, TABLE_FONT_PX, codeHeight, codeUnitPx, columnWidths, contentHeight, linesFor } from './budget'
+import { BODY_H, BODY_W, CODE_FONT_PX, FONT_FLOOR_PX, LIST_COLUMN_GAP_PX, TABLE_FONT_PX, codeHeight, codeWidthPx, columnWidths, contentHeight, linesFor } from './budget'
 import { isDrawing } from './code-shape'
-import { displayWidth, plainText } from './text'
-
-const CODE_INNER_W = BODY_W - 16
+import { plainText } from './text'
 
 /**
  * The largest size at which the code's widest line fits the slide; code too tall for one slide
@@ -17,8 +15,7 @@ const CODE_INNER_W = BODY_W - 16
  */
 export function fitCode(value: string, budget = BODY_H): { fontPx: number, wrap: boolean, drawing: boolean } {
   const drawing = isDrawing(value)
-  const widest = Math.max(0, ...value.split('\n').map(displayWidth))
-  const wide = (font: number) => widest * codeUnitPx(font) > CODE_INNER_W
+  const wide = (font: number) => codeWidthPx(value, font) > BODY_W
   for (let font = CODE_FONT_PX; font >= FONT_FLOOR_PX; font--) {
     if (!wide(font) && codeHeight(value, BODY_W, font, false, drawing) <= budget)
       return { fontPx: font, wrap: false, drawing }
@@ -37,7 +34,6 @@ export function fitTable(table: Table): number {
   return FONT_FLOOR_PX
 }
 
-/** `budget`: the height the block has, less what must stay on its slide with it (a lead-in). */
 /** Items from which a list of short items is set in two columns. */
 const TWO_COLUMN_MIN_ITEMS = 6
 
@@ -48,13 +44,12 @@ const TWO_COLUMN_MIN_ITEMS = 6
 export function fitList(list: List): 2 | undefined {
   const flat = list.children.every(item => item.children.length === 1 && item.children[0]!.type === 'paragraph')
   const column = (BODY_W - LIST_COLUMN_GAP_PX) / 2 - 26
-  if (!flat || list.children.length < TWO_COLUMN_MIN_ITEMS || blockHeightOfList(list) <= BODY_H / 2)
+  if (!flat || list.children.length < TWO_COLUMN_MIN_ITEMS || contentHeight(list, BODY_W) <= BODY_H / 2)
     return undefined
   return list.children.every(item => linesFor(plainText(item), column) === 1) ? 2 : undefined
 }
 
-const blockHeightOfList = (list: List) => contentHeight(list, BODY_W)
-
+/** `budget`: the height the block has, less what must stay on its slide with it (a lead-in). */
 export function fitBlock(block: Block, budget = BODY_H): Block {
   if (block.kind === 'list') {
     const columns = fitList(block.node)

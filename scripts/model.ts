@@ -117,8 +117,14 @@ export function buildNotes(root: Root, file: string): Notes {
     }
   }
   const lifted = liftTitle(notes)
-  const intro = lifted.intro.filter(b => !isTocBlock(b))
-  const toc = lifted.intro.filter(isTocBlock).map(b => (b.kind === 'image' ? b.image.span : b.span))
+  const intro: Block[] = []
+  const toc: Span[] = []
+  for (const b of lifted.intro) {
+    if (isTocBlock(b))
+      toc.push(b.kind === 'image' ? b.image.span : b.span)
+    else
+      intro.push(b)
+  }
   const rest = withoutToc(lifted.sections)
   return { ...lifted, intro, anchors: headingAnchors(lifted.sections), sections: rest.sections, toc: [...toc, ...rest.toc] }
 }

@@ -6,10 +6,8 @@
  * Everything under the title is scaled with CSS `zoom`, so content at scale `s` in the body width W
  * lays out exactly as content at scale 1 in width W / s, `s` times taller: the estimate below.
  */
-import type { Fill, Slide } from './types'
-import type { Block } from './types'
-import { BODY_H, BODY_W, blockHeight, codeUnitPx, CODE_FONT_PX, gridHeight, linksHeight } from './budget'
-import { displayWidth } from './text'
+import type { Block, Fill, Slide } from './types'
+import { BODY_H, BODY_W, CODE_FONT_PX, blockHeight, codeWidthPx, gridHeight, linksHeight } from './budget'
 import { agendaHeight } from './plan-agenda'
 
 /** The largest scale: 20 px body text becomes 28 px. */
@@ -38,7 +36,7 @@ function centreOnly(height: number): { fill?: Fill, height: number } {
 function blocksHeight(blocks: Block[], width: number): number {
   let h = 0
   for (const b of blocks) {
-    if (b.kind === 'code' && !b.wrap && Math.max(0, ...b.value.split('\n').map(displayWidth)) * codeUnitPx(b.fontPx ?? CODE_FONT_PX) + 16 > width)
+    if (b.kind === 'code' && !b.wrap && codeWidthPx(b.value, b.fontPx ?? CODE_FONT_PX) > width)
       return Number.POSITIVE_INFINITY
     h += blockHeight(b, width)
   }
