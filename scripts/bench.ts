@@ -10,13 +10,13 @@ import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, resolveBrowser } from './browser'
 import { parseConfig } from './config'
 import { watchNotes } from './dev'
+import { median } from './stats'
 import { slideSelector } from './slidev-internals'
 import { buildDeck, generate } from './generate'
 import { DEFAULT_NOTES, ROOT } from './paths'
 import { freePort, startDevServer } from './server'
 import { slidevBin } from './slidev'
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`)
 const rows: string[][] = []
 const row = (what: string, result: string, target: string, note = '') => {

@@ -1,7 +1,8 @@
 /** `npm run check [-- <notes.md>]`: generate, render every slide in Chromium, report what does not fit. */
 import { parseCommon } from './args'
 import { resolveBrowser } from './browser'
-import { checkDeck, median } from './check'
+import { checkDeck } from './check'
+import { median } from './stats'
 import { NotedeckError, formatPoint } from './errors'
 import { generateForDeck } from './generate-command'
 import { USAGE } from './usage'

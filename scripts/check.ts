@@ -87,12 +87,6 @@ export interface CheckReport {
   heights: Array<{ slide: number, estimated: number, measured: number }>
 }
 
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-
 export async function checkDeck({ slides, browser: executablePath }: CheckOptions): Promise<CheckReport> {
   const deck = await slidesOf(slides)
   const measure = await readFile(fileURLToPath(new URL('./check-page.js', import.meta.url)), 'utf8')
