@@ -5,7 +5,8 @@
 import { relative } from 'node:path'
 import { resolveBrowser } from './browser'
 import { exportKey, remember } from './export-cache'
-import { type Printer, openPrinter } from './export-live'
+import { printLive } from './export-live'
+import { type Printer, openPrinter } from './printer'
 import { writeAtomic } from './write'
 
 const PRINT_TIMEOUT_MS = 20_000
@@ -33,8 +34,8 @@ export function keepPdf(url: string, output: string): { update: (markdown: strin
     latest = undefined
     const started = Date.now()
     try {
-      printer ??= waitForServer(url, 60_000).then(async () => openPrinter(url, await resolveBrowser(), PRINT_TIMEOUT_MS))
-      const pdf = await (await printer).print(markdown)
+      printer ??= waitForServer(url, 60_000).then(async () => openPrinter(await resolveBrowser(), PRINT_TIMEOUT_MS))
+      const pdf = await printLive(await printer, url, markdown)
       await writeAtomic(output, pdf)
       await remember(output, await exportKey(markdown, { format: 'pdf', dark: false }))
       console.log(`notedeck: ${shown} updated (${((Date.now() - started) / 1000).toFixed(1)} s)`)

@@ -4,7 +4,7 @@ import { relative, resolve } from 'node:path'
 import { parseCommon } from './args'
 import { resolveBrowser } from './browser'
 import { NotedeckError } from './errors'
-import { type ExportFormat, FORMATS, defaultOutput, exportDeck } from './export'
+import { type ExportFormat, FORMATS, type Phase, defaultOutput, exportDeck } from './export'
 import { exportKey, inputsKey, isFresh, isFreshFromStamp, remember } from './export-cache'
 import type { GenerateResult } from './generate'
 import { DEFAULT_NOTES, DEV_ANNOUNCEMENT, ROOT } from './paths'
@@ -37,6 +37,16 @@ export function exportRequest(values: Record<string, unknown>, format: ExportFor
 }
 
 export interface ExportDone { output: string, cached: boolean, bytes: number, seconds: number, /** the dev server it came from */ live?: string }
+
+/**
+ * With NOTEDECK_TIMINGS=1, each step of an export is reported on stderr as it ends
+ * (`notedeck: timing started 1.21 s`), seconds since the process started: the benchmark's breakdown.
+ */
+function phaseTimer(): ((phase: Phase) => void) | undefined {
+  if (!process.env.NOTEDECK_TIMINGS)
+    return undefined
+  return phase => console.error(`notedeck: timing ${phase} ${(performance.now() / 1000).toFixed(2)} s`)
+}
 
 /** How long to wait for a running dev server before exporting on our own. */
 const LIVE_TIMEOUT_MS = 20_000
@@ -75,16 +85,14 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
   const live = liveExport ? await liveExport.findLiveServer(slides) : undefined
   if (liveExport && live) {
     try {
-      const done = await liveExport.exportFromServer({ url: live, slidesMarkdown: markdown, output: req.output, browser, timeoutMs: LIVE_TIMEOUT_MS })
-      await remember(req.output, key, inputs.key, inputs.files)
+      const done = await liveExport.exportFromServer({ url: live, slidesMarkdown: markdown, output: req.output, browser, timeoutMs: LIVE_TIMEOUT_MS, after: () => remember(req.output, key, inputs.key, inputs.files) })
       return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000, live }
     }
     catch (e) {
       console.warn(`notedeck: could not print from the dev server at ${live} (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); exporting on its own`)
     }
   }
-  const done = await exportDeck({ slides, output: req.output, format: req.format, browser, timeoutMs: req.timeoutMs, dark: req.dark, pages: result.plan.slides.length })
-  await remember(req.output, key, inputs.key, inputs.files)
+  const done = await exportDeck({ slides, output: req.output, format: req.format, browser, timeoutMs: req.timeoutMs, dark: req.dark, onPhase: phaseTimer() }, () => remember(req.output, key, inputs.key, inputs.files))
   return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000 }
 }
 

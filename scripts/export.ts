@@ -1,20 +1,33 @@
-/** The export command: Slidev's exporter with a located browser, a time limit, and an atomic output. */
-import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { basename, dirname, join, resolve } from 'node:path'
-import { CHROMIUM_ARGS, OFFLINE_ARG } from './browser'
+/**
+ * The export, owned by notedeck: Slidev's server in this process on a port of its own, the browser
+ * started meanwhile, one page that shows every slide, then the PDF (with its outline) or one
+ * picture per slide (PNG, PPTX). Before anything replaces the output, the result must prove it is
+ * this deck (`deck-proof.ts`); otherwise one retry, then `[EXPORT_FAILED]` and the old output stays.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { parseSync } from '@slidev/parser'
+import type { Browser } from 'playwright-chromium'
+import { type DeckShape, mismatches, pdfPageTexts } from './deck-proof'
 import { NotedeckError } from './errors'
-import { lastLines, runSlidev } from './slidev'
-import { replacePath, tempPathFor } from './write'
+import { addOutline } from './outline'
+import { withOutputLock } from './output-lock'
+import { picturesPptx } from './pptx-pictures'
+import { DeckMismatch, launchBrowser, openPrinter } from './printer'
+import { type SlidevServer, startSlidevServer } from './slidev-server'
+import { PRINT_PAGE } from './slidev-internals'
+import { replacePath, tempPathFor, writeAtomic } from './write'
 
-/** Time for Slidev to start (Vite, the browser) on top of the page-rendering timeout. */
+export { RASTER_SCALE } from './printer'
+
+/** Time for the server and the browser to start, on top of the page-rendering timeout. */
 export const EXPORT_OVERHEAD_MS = 30_000
 
 export type ExportFormat = 'pdf' | 'pptx' | 'png'
 export const FORMATS: readonly ExportFormat[] = ['pdf', 'pptx', 'png']
 
-/** Pixels per canvas pixel for the raster formats (PNG, and PPTX, whose slides are pictures). */
-export const RASTER_SCALE = 2
+/** Named steps of an export, reported as they end (the benchmark's breakdown). */
+export type Phase = 'started' | 'loaded' | 'drawn' | 'printed' | 'outlined' | 'proved'
 
 export interface ExportOptions {
   /** The generated slides.md to export. */
@@ -25,104 +38,125 @@ export interface ExportOptions {
   browser: string
   timeoutMs: number
   dark: boolean
-  /** Slides in the deck, to recognise a PDF of blank pages. */
-  pages: number
+  onPhase?: ((phase: Phase) => void) | undefined
 }
 
-/**
- * Below this many bytes per page a PDF has no text on its pages: a blank export, seen now and then
- * when Vite reloads the page while Slidev captures it (a fresh clone's first run).
- */
-export const BLANK_BYTES_PER_PAGE = 600
+/** What an export made, in memory until it is put in place. */
+export type Made = { kind: 'file', data: Uint8Array } | { kind: 'folder', files: Array<{ name: string, data: Uint8Array }> }
 
-/** Slidev's arguments for an export to `tmpOutput`. Pure. */
-export function exportArgs(opts: ExportOptions, tmpOutput: string): string[] {
-  return [
-    'export',
-    basename(opts.slides),
-    '--output', tmpOutput,
-    '--format', opts.format,
-    '--executable-path', opts.browser,
-    ...(opts.format === 'pdf' ? ['--with-toc'] : ['--scale', String(RASTER_SCALE)]),
-    '--timeout', String(opts.timeoutMs),
-    '--wait-until', 'networkidle',
-    ...(opts.dark ? ['--dark'] : []),
+/** The PDF's outline and title come from the slides' titles and `level`s. */
+async function outlined(pdf: Uint8Array, markdown: string): Promise<Uint8Array> {
+  const { slides } = parseSync(markdown, 'slides.md')
+  const title = String(slides[0]?.frontmatter.title ?? slides[0]?.title ?? '')
+  return addOutline(pdf, slides.map(s => ({ title: s.title ?? '', level: typeof s.frontmatter.level === 'number' ? s.frontmatter.level : undefined })), title)
+}
+
+/** A printed PDF with its outline, proved to be `deck` (read back, page by page). */
+export async function finishPdf(pdf: Uint8Array, markdown: string, deck: DeckShape, onPhase?: (p: Phase) => void): Promise<Uint8Array> {
+  const done = await outlined(pdf, markdown)
+  onPhase?.('outlined')
+  const problems = mismatches(deck, await pdfPageTexts(done))
+  if (problems.length)
+    throw new DeckMismatch(problems)
+  onPhase?.('proved')
+  return done
+}
+
+async function startBrowser(path: string, timeoutMs: number): Promise<Browser> {
+  return launchBrowser(path, timeoutMs).catch((e: Error) => {
+    if (e.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(e.message))
+      throw new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round(timeoutMs / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })
+    throw new NotedeckError('EXPORT_FAILED', `the browser did not start\n${e.message.split('\n').slice(0, 12).join('\n')}`, { hint: `browser used: ${path}` })
+  })
+}
+
+/** One export into memory: server and browser started together, stopped again whatever happens. */
+export async function renderDeck(opts: ExportOptions): Promise<Made> {
+  const mark = opts.onPhase ?? (() => {})
+  const markdown = await readFile(opts.slides, 'utf8')
+  const total = opts.timeoutMs + EXPORT_OVERHEAD_MS
+  const server = startSlidevServer(opts.slides)
+  const browser = startBrowser(opts.browser, total)
+  const stop: Array<() => Promise<unknown>> = [
+    () => server.then(s => s.close(), () => {}),
+    () => browser.then(b => b.close(), () => {}),
   ]
-}
-
-/**
- * Slidev's exporter takes a browser path but no browser flags. On POSIX systems we hand it a small
- * wrapper that adds ours: no background networking, updates, sync or first-run work, so an export
- * sends nothing anywhere but to its own local server.
- */
-async function quietBrowser(browser: string): Promise<{ path: string, stop: () => Promise<void>, dispose: () => Promise<void> }> {
-  if (process.platform === 'win32')
-    return { path: browser, stop: async () => {}, dispose: async () => {} }
-  const dir = await mkdtemp(join(tmpdir(), 'notedeck-browser-'))
-  const path = join(dir, 'chromium')
-  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
-  const args = [...CHROMIUM_ARGS.filter(a => a !== '--no-sandbox'), OFFLINE_ARG].map(quote).join(' ')
-  // The browser runs in a process group of its own (Playwright starts it detached); its pid is
-  // recorded so that an export we stop takes the browser down with it.
-  await writeFile(path, `#!/bin/sh\necho $$ > ${quote(join(dir, 'pid'))}\nexec ${quote(browser)} ${args} "$@"\n`)
-  await chmod(path, 0o755)
-  const stop = async () => {
-    const pid = Number(await readFile(join(dir, 'pid'), 'utf8').catch(() => ''))
-    if (pid > 1) {
-      try {
-        process.kill(-pid, 'SIGKILL')
-      }
-      catch {}
-    }
-  }
-  return { path, stop, dispose: () => rm(dir, { recursive: true, force: true }) }
-}
-
-/** Exports, and exports once more if the first PDF came out blank. */
-export async function exportDeck(opts: ExportOptions): Promise<{ output: string, bytes: number }> {
-  const first = await exportOnce(opts)
-  if (first !== 'blank')
-    return first
-  const second = await exportOnce(opts)
-  if (second !== 'blank')
-    return second
-  throw new NotedeckError('EXPORT_FAILED', `the PDF came out blank twice (${opts.pages} pages); the previous PDF was left in place`, { hint: 'run the export again; if it persists, run `npm run check` to see whether the slides render' })
-}
-
-/** Bytes written at `path`: a file's size, or the sum over a folder's files. */
-async function sizeOf(path: string): Promise<number> {
-  const s = await stat(path).catch(() => undefined)
-  if (!s?.isDirectory())
-    return s?.size ?? 0
-  const sizes = await Promise.all((await readdir(path)).map(f => stat(join(path, f)).then(x => x.size)))
-  return sizes.reduce((a, b) => a + b, 0)
-}
-
-/** One export to a temporary file (or folder), put in place of the output only when it is not blank. */
-async function exportOnce(opts: ExportOptions): Promise<{ output: string, bytes: number } | 'blank'> {
-  const output = resolve(opts.output)
-  await mkdir(dirname(output), { recursive: true })
-  const tmp = opts.format === 'png' ? tempPathFor(output) : `${tempPathFor(output)}.${opts.format}`
-  const browser = await quietBrowser(opts.browser)
+  let timer: NodeJS.Timeout | undefined
+  const work = (async () => {
+    const [up, b] = await Promise.all([server, browser]) as [SlidevServer, Browser]
+    mark('started')
+    const printer = await openPrinter(b, opts.timeoutMs)
+    const deck = await printer.show(up.url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: mark })
+    if (opts.format === 'pdf')
+      return { kind: 'file', data: await finishPdf(await printer.pdf().then((p) => { mark('printed'); return p }), markdown, deck, mark) } as Made
+    const pictures = await printer.pictures()
+    mark('printed')
+    if (opts.format === 'png')
+      return { kind: 'folder', files: pictures.map((data, i) => ({ name: `${i + 1}.png`, data })) } as Made
+    return { kind: 'file', data: await picturesPptx({ slidesMarkdown: markdown, pictures }) } as Made
+  })()
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round(total / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })), total)
+  })
   try {
-    const result = await runSlidev(exportArgs({ ...opts, browser: browser.path }, tmp), { cwd: dirname(resolve(opts.slides)), timeoutMs: opts.timeoutMs + EXPORT_OVERHEAD_MS })
-    if (result.timedOut || result.code !== 0)
-      await browser.stop()
-    if (result.timedOut)
-      throw new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round((opts.timeoutMs + EXPORT_OVERHEAD_MS) / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })
-    const size = await sizeOf(tmp)
-    if (result.code !== 0 || size === 0) {
-      throw new NotedeckError('EXPORT_FAILED', `Slidev's export failed (exit ${result.code ?? result.signal})\n${lastLines(result.output)}`, { hint: `browser used: ${opts.browser}` })
-    }
-    if (opts.format === 'pdf' && size < opts.pages * BLANK_BYTES_PER_PAGE)
-      return 'blank'
+    return await Promise.race([work, deadline])
+  }
+  finally {
+    clearTimeout(timer)
+    work.catch(() => {})
+    await Promise.all(stop.map(s => s()))
+  }
+}
+
+/** Puts what was made at `output` whole: a file by rename, a folder by moving the old one aside. */
+async function install(made: Made, output: string): Promise<number> {
+  if (made.kind === 'file') {
+    await writeAtomic(output, made.data)
+    return made.data.byteLength
+  }
+  const tmp = tempPathFor(output)
+  try {
+    await mkdir(tmp, { recursive: true })
+    await Promise.all(made.files.map(f => writeFile(join(tmp, f.name), f.data)))
     await replacePath(tmp, output)
-    return { output, bytes: size }
   }
   finally {
     await rm(tmp, { recursive: true, force: true })
-    await browser.dispose()
   }
+  return made.files.reduce((n, f) => n + f.data.byteLength, 0)
+}
+
+export interface ExportResult { output: string, bytes: number, attempts: number }
+
+/**
+ * Exports, once more if the result was not this deck, then puts it in place under the output's
+ * lock, and runs `after` (the cache stamp) before another writer may replace it.
+ */
+export async function exportDeck(opts: ExportOptions, after: () => Promise<void> = async () => {}, render: (o: ExportOptions) => Promise<Made> = renderDeck): Promise<ExportResult> {
+  const output = resolve(opts.output)
+  await mkdir(dirname(output), { recursive: true })
+  let made: Made | undefined
+  let attempts = 0
+  const seen: string[] = []
+  while (!made && attempts < 2) {
+    attempts++
+    try {
+      made = await render(opts)
+    }
+    catch (e) {
+      if (!(e instanceof DeckMismatch))
+        throw e
+      seen.push(...e.problems)
+    }
+  }
+  if (!made)
+    throw new NotedeckError('EXPORT_FAILED', `the export did not print this deck, twice: ${[...new Set(seen)].join('; ')}; the previous output was left in place`, { hint: 'run the export again; if it persists, run `npm run check` to see whether the slides render' })
+  const bytes = await withOutputLock(output, async () => {
+    const n = await install(made, output)
+    await after()
+    return n
+  })
+  return { output, bytes, attempts }
 }
 
 /** dist/slides.pdf, dist/slides-dark.pptx, dist/slides-png/ … */

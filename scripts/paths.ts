@@ -2,7 +2,10 @@
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
+/** Set by the bundler (scripts/run.mjs): where the project is, seen from the bundle. */
+declare const __NOTEDECK_ROOT__: string | undefined
+
+export const ROOT = resolve(fileURLToPath(new URL(typeof __NOTEDECK_ROOT__ === 'string' ? __NOTEDECK_ROOT__ : '..', import.meta.url)))
 export const DEFAULT_NOTES = join(ROOT, 'data', 'notes.md')
 export const DEFAULT_SLIDES = join(ROOT, 'slides.md')
 

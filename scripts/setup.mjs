@@ -74,4 +74,8 @@ if (!browser) {
   process.exit(1)
 }
 log(`browser: ${browser}`)
+// 3. The CLI, built once so that commands start without compiling (scripts/run.mjs rebuilds it
+// whenever a source changes).
+const { build } = await import('./run.mjs')
+await build()
 log('ready: npm run export  (or npm run dev)')

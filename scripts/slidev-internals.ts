@@ -24,9 +24,24 @@ export const SLIDEV = {
   exportPath: '/export',
   exportContent: '#export-content',
   printContainer: '.print-slide-container',
+  /** The print route of a server in export mode, one slide per printed page (client/pages/print.vue). */
+  printPath: '/print',
 } as const
 
 export type SlidevInternals = typeof SLIDEV
+
+/** A page that shows every slide for printing: where it is, and the selector of its slides. */
+export interface PrintPage {
+  path: string
+  slides: string
+  /** The page reports the slides' sources on the client global (dev servers only: `__DEV__`). */
+  sources: boolean
+}
+
+/** A dev server's in-browser exporter (`npm run dev` runs one; it has no print route). */
+export const EXPORTER_PAGE: PrintPage = { path: SLIDEV.exportPath, slides: `${SLIDEV.exportContent} ${SLIDEV.printContainer}`, sources: true }
+/** The print route of notedeck's own export server (Slidev's exporter prints this one too). */
+export const PRINT_PAGE: PrintPage = { path: `${SLIDEV.printPath}?print=true`, slides: SLIDEV.printContainer, sources: false }
 
 /** The selector of slide `n`'s element. */
 export const slideSelector = (n: number) => `.${SLIDEV.pageClassPrefix}${n}`

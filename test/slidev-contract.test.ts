@@ -42,4 +42,9 @@ describe(`Slidev ${SLIDEV_VERSION}: what notedeck relies on`, () => {
   it('the export route exists', () => {
     expect(source('setup/routes.ts'), `Slidev moved its in-browser exporter (${SLIDEV.exportPath})`).toContain(`path: '${SLIDEV.exportPath}/`)
   })
+
+  it('the print route exists, and prints one container per slide', () => {
+    expect(source('setup/routes.ts'), `Slidev moved its print route (${SLIDEV.printPath})`).toContain(`path: '${SLIDEV.printPath}'`)
+    expect(source('pages/print.vue'), 'the print page no longer draws PrintContainer').toContain('PrintContainer')
+  })
 })
