@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS } from './browser'
 import { parseSync } from '@slidev/parser'
-import { startDevServer } from './server'
-import { SLIDEV } from './slidev-internals'
+import { slidesReady } from './page-ready'
+import { startSlidevServer } from './slidev-server'
+import { SLIDEV, slideSelector } from './slidev-internals'
 
 export type FindingKind = 'render' | 'overflow' | 'label' | 'diagram' | 'image' | 'font' | 'network' | 'contrast' | 'mono' | 'sparse'
 
@@ -93,7 +94,9 @@ export async function checkDeck({ slides, browser: executablePath }: CheckOption
   const findings: Finding[] = []
   const coverage: CheckReport['coverage'] = []
   const heights: CheckReport['heights'] = []
-  const server = await startDevServer(slides)
+  // A dev-mode server: the check moves through the slides as a speaker does (Slidev's client
+  // exposes its navigation in dev mode only).
+  const server = await startSlidevServer(slides, 'dev')
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch(async (e) => {
     await server.close()
     throw e
@@ -106,23 +109,16 @@ export async function checkDeck({ slides, browser: executablePath }: CheckOption
       if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol))
         findings.push({ slide: current, kind: 'network', message: `request outside this machine: ${r.url()}` })
     })
-    await page.goto(`${server.url}/1`, { waitUntil: 'networkidle', timeout: 60_000 })
+    await page.goto(`${server.url}/1`, { waitUntil: 'load', timeout: 60_000 })
+    await page.waitForFunction(S => Boolean((window as unknown as Record<string, { nav?: unknown } | undefined>)[S.global]?.nav), SLIDEV, { timeout: 60_000 })
     await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' })
     for (const [i, slide] of deck.entries()) {
       current = i + 1
       await page.evaluate(([n, S]) => (window as unknown as Record<string, { nav: { go: (n: number) => Promise<void> } }>)[S.global]!.nav.go(n), [current, SLIDEV] as const)
-      await page.waitForFunction(([n, S]) => {
-        const el = document.querySelector(`.${S.pageClassPrefix}${n}`)
-        // The slide's module loads asynchronously: wait for its layout, or for Slidev's error message.
-        if (!el || el.getBoundingClientRect().width === 0 || !el.querySelector(`:scope > ${S.layout}, :scope > ${S.failed}`))
-          return false
-        const diagrams = el.querySelectorAll('.nd-diagram').length
-        const done = [...el.querySelectorAll('*')].filter(e => e.shadowRoot?.querySelector('svg')).length + el.querySelectorAll('.nd-diagram pre').length
-        return done >= diagrams
-      }, [current, SLIDEV] as const, { timeout: 30_000 }).catch(() => {
+      // The wait every export uses, for this one slide.
+      await page.waitForFunction(slidesReady, { selector: slideSelector(current), count: 1, S: SLIDEV }, { timeout: 30_000, polling: 50 }).catch(() => {
         findings.push({ slide: current, ...(slide.line ? { line: slide.line } : {}), kind: 'render', message: 'the slide did not finish rendering in 30 s' })
       })
-      await page.waitForLoadState('networkidle')
       const m = await page.evaluate(`${measure}\nmeasureSlide(${current}, ${JSON.stringify(FONT)}, ${JSON.stringify(MONO_FONT)}, ${JSON.stringify(SLIDEV)})`) as Measurement
       findings.push(...findingsFor(current, slide.line, m))
       if (isContentLayout(m.layout) && m.coverage !== undefined)

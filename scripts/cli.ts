@@ -26,6 +26,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Once a command has finished, the process ends: whatever it started and did not close (a browser
+ * Playwright is still waiting on after a time limit) must not keep it alive. Playwright's exit
+ * handler kills the browsers it launched.
+ */
+const EXIT_GRACE_MS = 500
+const exitSoon = () => setTimeout(() => process.exit(), EXIT_GRACE_MS).unref()
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code },
   (error: unknown) => {
@@ -43,4 +51,4 @@ main(process.argv.slice(2)).then(
       process.exitCode = 70
     }
   },
-)
+).finally(exitSoon)

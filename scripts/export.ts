@@ -14,7 +14,8 @@ import { addOutline } from './outline'
 import { withOutputLock } from './output-lock'
 import { picturesPptx } from './pptx-pictures'
 import { DeckMismatch, launchBrowser, openPrinter } from './printer'
-import { type SlidevServer, startSlidevServer } from './slidev-server'
+import { type SlidevServer, depsCacheFor, depsCacheIsCold, startSlidevServer } from './slidev-server'
+import { ROOT } from './paths'
 import { PRINT_PAGE } from './slidev-internals'
 import { replacePath, tempPathFor, writeAtomic } from './write'
 
@@ -27,7 +28,7 @@ export type ExportFormat = 'pdf' | 'pptx' | 'png'
 export const FORMATS: readonly ExportFormat[] = ['pdf', 'pptx', 'png']
 
 /** Named steps of an export, reported as they end (the benchmark's breakdown). */
-export type Phase = 'started' | 'loaded' | 'drawn' | 'printed' | 'outlined' | 'proved'
+export type Phase = 'started' | 'loaded' | 'drawn' | 'printed' | 'proved' | 'outlined'
 
 export interface ExportOptions {
   /** The generated slides.md to export. */
@@ -51,14 +52,14 @@ async function outlined(pdf: Uint8Array, markdown: string): Promise<Uint8Array> 
   return addOutline(pdf, slides.map(s => ({ title: s.title ?? '', level: typeof s.frontmatter.level === 'number' ? s.frontmatter.level : undefined })), title)
 }
 
-/** A printed PDF with its outline, proved to be `deck` (read back, page by page). */
+/** A printed PDF proved to be `deck` (read back, page by page), then given its outline. */
 export async function finishPdf(pdf: Uint8Array, markdown: string, deck: DeckShape, onPhase?: (p: Phase) => void): Promise<Uint8Array> {
-  const done = await outlined(pdf, markdown)
-  onPhase?.('outlined')
-  const problems = mismatches(deck, await pdfPageTexts(done))
+  const problems = mismatches(deck, await pdfPageTexts(pdf))
   if (problems.length)
     throw new DeckMismatch(problems)
   onPhase?.('proved')
+  const done = await outlined(pdf, markdown)
+  onPhase?.('outlined')
   return done
 }
 
@@ -70,8 +71,21 @@ async function startBrowser(path: string, timeoutMs: number): Promise<Browser> {
   })
 }
 
-/** One export into memory: server and browser started together, stopped again whatever happens. */
+/**
+ * One export into memory. While Vite's dependency cache for exports is cold, one export at a time
+ * fills it (the others wait for the lock, then start warm).
+ */
 export async function renderDeck(opts: ExportOptions): Promise<Made> {
+  const cache = depsCacheFor(opts.slides, 'export')!
+  if (depsCacheIsCold(cache, join(ROOT, 'package-lock.json'))) {
+    await mkdir(dirname(cache), { recursive: true })
+    return withOutputLock(cache, () => renderWarm(opts), opts.timeoutMs + 2 * EXPORT_OVERHEAD_MS)
+  }
+  return renderWarm(opts)
+}
+
+/** One export into memory: server and browser started together, stopped again whatever happens. */
+async function renderWarm(opts: ExportOptions): Promise<Made> {
   const mark = opts.onPhase ?? (() => {})
   const markdown = await readFile(opts.slides, 'utf8')
   const total = opts.timeoutMs + EXPORT_OVERHEAD_MS

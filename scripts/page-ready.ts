@@ -20,10 +20,10 @@ export interface ReadyQuery {
  */
 export function slidesReady({ selector, count, S }: ReadyQuery): boolean {
   const slides = [...document.querySelectorAll(selector)]
-  if (slides.length !== count || document.querySelector(S.loading))
+  if (slides.length !== count)
     return false
   for (const slide of slides) {
-    if (slide.getBoundingClientRect().width === 0 || !slide.querySelector(`${S.layout}, ${S.failed}`))
+    if (slide.getBoundingClientRect().width === 0 || slide.querySelector(S.loading) || !slide.querySelector(`${S.layout}, ${S.failed}`))
       return false
     for (const d of slide.querySelectorAll('.nd-diagram')) {
       const drawn = d.querySelector('pre') || [d, ...d.querySelectorAll('*')].some(e => e.shadowRoot?.querySelector('svg'))

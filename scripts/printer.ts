@@ -67,7 +67,7 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
       const sources = parseSync(slidesMarkdown, 'slides.md').slides.map(s => s.content.trim())
       const deck = deckShape(slidesMarkdown)
       const deadline = Date.now() + timeoutMs
-      await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light', media: 'screen' })
+      await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light', media: print.media })
       // A dev server reloads the slides file on its own schedule: load until it shows the ones just
       // written. A server started for this export read them at its start; the titles prove the rest.
       for (;;) {

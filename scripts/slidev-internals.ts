@@ -36,12 +36,14 @@ export interface PrintPage {
   slides: string
   /** The page reports the slides' sources on the client global (dev servers only: `__DEV__`). */
   sources: boolean
+  /** The CSS media to print it in: the exporter page hides its controls for print; Slidev's own exporter prints the print route as a screen. */
+  media: 'print' | 'screen'
 }
 
 /** A dev server's in-browser exporter (`npm run dev` runs one; it has no print route). */
-export const EXPORTER_PAGE: PrintPage = { path: SLIDEV.exportPath, slides: `${SLIDEV.exportContent} ${SLIDEV.printContainer}`, sources: true }
+export const EXPORTER_PAGE: PrintPage = { path: SLIDEV.exportPath, slides: `${SLIDEV.exportContent} ${SLIDEV.printContainer}`, sources: true, media: 'print' }
 /** The print route of notedeck's own export server (Slidev's exporter prints this one too). */
-export const PRINT_PAGE: PrintPage = { path: `${SLIDEV.printPath}?print=true`, slides: SLIDEV.printContainer, sources: false }
+export const PRINT_PAGE: PrintPage = { path: `${SLIDEV.printPath}?print=true`, slides: SLIDEV.printContainer, sources: false, media: 'screen' }
 
 /** The selector of slide `n`'s element. */
 export const slideSelector = (n: number) => `.${SLIDEV.pageClassPrefix}${n}`
