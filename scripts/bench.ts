@@ -16,6 +16,8 @@ import { buildDeck, generate } from './generate'
 import { DEFAULT_NOTES, ROOT } from './paths'
 import { freePort, startDevServer } from './server'
 import { slidevBin } from './slidev'
+import { PHASES, type Phase } from './export'
+import { depsCacheFor } from './slidev-server'
 
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`)
 const rows: string[][] = []
@@ -103,15 +105,16 @@ const browserPath = await resolveBrowser()
   }
 }
 
-// (d) cold export vs a bare `slidev export` of the same slides.md; (e) cached export
+// (d) export: a fresh export against a bare `slidev export` of the same slides.md, where the time
+// goes, the first export (empty dependency cache) against one after an edit; (e) cached export
 {
   const pdf = join(dir, 'out.pdf')
-  const cli = (args: string[]) => {
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => {
     const t = performance.now()
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' })
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } })
     if (r.status !== 0)
       throw new Error(r.stderr)
-    return performance.now() - t
+    return { ms: performance.now() - t, stderr: r.stderr }
   }
   const bare = () => {
     const t = performance.now()
@@ -120,15 +123,45 @@ const browserPath = await resolveBrowser()
       throw new Error(r.stderr + r.stdout)
     return performance.now() - t
   }
+  copyFileSync(DEFAULT_NOTES, notes)
   await generate({ notes, out, offline: true, force: true })
+  rmSync(depsCacheFor(out, 'export')!, { recursive: true, force: true })
+  const first = cli(['export', notes, '-o', pdf, '--offline', '--fresh']).ms
   const ours: number[] = []
   const theirs: number[] = []
+  const phases = new Map<Phase, number[]>()
   for (let i = 0; i < 3; i++) {
-    ours.push(cli(['export', notes, '-o', pdf, '--offline', '--fresh']))
+    const run = cli(['export', notes, '-o', pdf, '--offline', '--fresh'], { NOTEDECK_TIMINGS: '1' })
+    ours.push(run.ms)
+    let before = 0
+    for (const [, phase, at] of run.stderr.matchAll(/notedeck: timing (\w+) ([\d.]+) s/g)) {
+      phases.set(phase as Phase, [...(phases.get(phase as Phase) ?? []), Number(at) * 1000 - before])
+      before = Number(at) * 1000
+    }
     theirs.push(bare())
   }
-  row('(d) cold export (median of 3)', ms(median(ours)), '≤ 1.1× bare', `bare slidev export: ${ms(median(theirs))}, ratio ${(median(ours) / median(theirs)).toFixed(2)}`)
-  const cached = [0, 1, 2, 3, 4].map(() => cli(['export', notes, '-o', pdf, '--offline']))
+  const ratio = median(ours) / median(theirs)
+  row('(d) `export --fresh`, whole command (median of 3)', ms(median(ours)), '≤ 0.6× bare', `bare \`slidev export --with-toc\`: ${ms(median(theirs))}, ratio ${ratio.toFixed(2)}`)
+  for (const [phase, xs] of phases)
+    row(`(d) … ${phase}: ${PHASES[phase]}`, ms(median(xs)), '–', 'median of 3, from the end of the step before')
+  const marp = process.env.NOTEDECK_BENCH_MARP
+  if (marp) {
+    // Marp CLI on the same notes split at their headings (installed in a scratch folder, not a dependency).
+    const deck = join(dir, 'marp.md')
+    writeFileSync(deck, `---\nmarp: true\n---\n\n${seed.replace(/^(#{2,3} )/gm, '\n---\n\n$1')}`)
+    const runs = [0, 1, 2].map(() => {
+      const t = performance.now()
+      const r = spawnSync(process.execPath, [marp, deck, '--pdf', '--allow-local-files', '-o', join(dir, 'marp.pdf')], { encoding: 'utf8', env: { ...process.env, CHROME_PATH: browserPath } })
+      if (r.status !== 0)
+        throw new Error(r.stderr)
+      return performance.now() - t
+    })
+    row('(d) Marp CLI PDF of the same notes (median of 3)', ms(median(runs)), '–', `ours / Marp: ${(median(ours) / median(runs)).toFixed(2)}`)
+  }
+  writeFileSync(notes, `${seed}\n\n## Bench edit\n\nOne more paragraph.\n`)
+  const edited = cli(['export', notes, '-o', pdf, '--offline']).ms
+  row('(d) first export (empty dependency cache) vs after an edit', ms(first), 'after ≤ first', `after an edit: ${ms(edited)}, ratio ${(edited / first).toFixed(2)}`)
+  const cached = [0, 1, 2, 3, 4].map(() => cli(['export', notes, '-o', pdf, '--offline']).ms)
   row('(e) cached export, whole command (median of 5)', ms(median(cached)), '≤ 0.5 s', `PDF ${(statSync(pdf).size / 1024).toFixed(0)} KiB unchanged`)
 }
 // (f) with `npm run dev -- --pdf` running: save -> PDF rewritten; and `npm run export` while it runs
@@ -137,7 +170,7 @@ const browserPath = await resolveBrowser()
   const pdf = join(dir, 'live.pdf')
   const port = await freePort()
   let log = ''
-  const dev = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), 'dev', notes, '--offline', `--pdf=${pdf}`, '--port', String(port)], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none' } })
+  const dev = spawn(process.execPath, [join(ROOT, 'scripts', 'run.mjs'), 'dev', notes, '--offline', `--pdf=${pdf}`, '--port', String(port)], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none' } })
   dev.stdout.on('data', (d: Buffer) => { log += d.toString() })
   dev.stderr.on('data', (d: Buffer) => { log += d.toString() })
   const updates = () => log.split('\n').filter(l => l.includes('live.pdf updated')).length
@@ -164,7 +197,7 @@ const browserPath = await resolveBrowser()
     row('(f) save -> PDF rewritten by `dev --pdf` (median of 7)', ms(median(xs)), '≤ 3 s', 'the running server prints; no second Vite')
     const exports = [0, 1, 2].map(() => {
       const t = performance.now()
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'cli.ts'), 'export', notes, '--offline', '--fresh', '-o', join(dir, 'from-dev.pdf')], { cwd: ROOT, encoding: 'utf8' })
+      const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run.mjs'), 'export', notes, '--offline', '--fresh', '-o', join(dir, 'from-dev.pdf')], { cwd: ROOT, encoding: 'utf8' })
       if (!r.stdout.includes('from the dev server'))
         throw new Error(`export did not use the dev server:\n${r.stdout}${r.stderr}`)
       return performance.now() - t

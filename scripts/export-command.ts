@@ -92,7 +92,9 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
       console.warn(`notedeck: could not print from the dev server at ${live} (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); exporting on its own`)
     }
   }
-  const done = await exportDeck({ slides, output: req.output, format: req.format, browser, timeoutMs: req.timeoutMs, dark: req.dark, onPhase: phaseTimer() }, () => remember(req.output, key, inputs.key, inputs.files))
+  const onPhase = phaseTimer()
+  onPhase?.('generated')
+  const done = await exportDeck({ slides, output: req.output, format: req.format, browser, timeoutMs: req.timeoutMs, dark: req.dark, onPhase }, () => remember(req.output, key, inputs.key, inputs.files))
   return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000 }
 }
 

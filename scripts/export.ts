@@ -28,7 +28,19 @@ export type ExportFormat = 'pdf' | 'pptx' | 'png'
 export const FORMATS: readonly ExportFormat[] = ['pdf', 'pptx', 'png']
 
 /** Named steps of an export, reported as they end (the benchmark's breakdown). */
-export type Phase = 'started' | 'loaded' | 'drawn' | 'printed' | 'proved' | 'outlined'
+export type Phase = 'generated' | 'browser' | 'server' | 'loaded' | 'drawn' | 'printed' | 'proved' | 'outlined'
+
+/** What each phase's time is spent on, for the benchmark's breakdown (in the order they end). */
+export const PHASES: Record<Phase, string> = {
+  generated: 'Node start-up, notes -> slides.md',
+  browser: 'Chromium started (while Slidev loads)',
+  server: 'Slidev loaded, Vite listening',
+  loaded: 'first page load (Vite transforms the client)',
+  drawn: 'slides laid out, diagrams and fonts done',
+  printed: 'print (or pictures)',
+  proved: 'PDF read back: its own deck',
+  outlined: 'outline and title added',
+}
 
 export interface ExportOptions {
   /** The generated slides.md to export. */
@@ -91,6 +103,8 @@ async function renderWarm(opts: ExportOptions): Promise<Made> {
   const total = opts.timeoutMs + EXPORT_OVERHEAD_MS
   const server = startSlidevServer(opts.slides)
   const browser = startBrowser(opts.browser, total)
+  void browser.then(() => mark('browser'), () => {})
+  void server.then(() => mark('server'), () => {})
   const stop: Array<() => Promise<unknown>> = [
     () => server.then(s => s.close(), () => {}),
     () => browser.then(b => b.close(), () => {}),
@@ -98,7 +112,6 @@ async function renderWarm(opts: ExportOptions): Promise<Made> {
   let timer: NodeJS.Timeout | undefined
   const work = (async () => {
     const [up, b] = await Promise.all([server, browser]) as [SlidevServer, Browser]
-    mark('started')
     const printer = await openPrinter(b, opts.timeoutMs)
     const deck = await printer.show(up.url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: mark })
     if (opts.format === 'pdf')
