@@ -125,7 +125,7 @@ const browserPath = await resolveBrowser()
   }
   copyFileSync(DEFAULT_NOTES, notes)
   await generate({ notes, out, offline: true, force: true })
-  rmSync(depsCacheFor(out, 'export')!, { recursive: true, force: true })
+  rmSync(depsCacheFor(out, 'export'), { recursive: true, force: true })
   const first = cli(['export', notes, '-o', pdf, '--offline', '--fresh']).ms
   const ours: number[] = []
   const theirs: number[] = []

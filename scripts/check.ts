@@ -9,7 +9,7 @@ import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS } from './browser'
 import { parseSync } from '@slidev/parser'
 import { slidesReady } from './page-ready'
-import { startSlidevServer } from './slidev-server'
+import { startSlidevServer, withWarmCache } from './slidev-server'
 import { SLIDEV, slideSelector } from './slidev-internals'
 
 export type FindingKind = 'render' | 'overflow' | 'label' | 'diagram' | 'image' | 'font' | 'network' | 'contrast' | 'mono' | 'sparse'
@@ -88,7 +88,11 @@ export interface CheckReport {
   heights: Array<{ slide: number, estimated: number, measured: number }>
 }
 
-export async function checkDeck({ slides, browser: executablePath }: CheckOptions): Promise<CheckReport> {
+export function checkDeck(opts: CheckOptions): Promise<CheckReport> {
+  return withWarmCache(opts.slides, 'dev', () => checkWarm(opts), 180_000)
+}
+
+async function checkWarm({ slides, browser: executablePath }: CheckOptions): Promise<CheckReport> {
   const deck = await slidesOf(slides)
   const measure = await readFile(fileURLToPath(new URL('./check-page.js', import.meta.url)), 'utf8')
   const findings: Finding[] = []

@@ -14,8 +14,7 @@ import { addOutline } from './outline'
 import { withOutputLock } from './output-lock'
 import { picturesPptx } from './pptx-pictures'
 import { DeckMismatch, launchBrowser, openPrinter } from './printer'
-import { type SlidevServer, depsCacheFor, depsCacheIsCold, startSlidevServer } from './slidev-server'
-import { ROOT } from './paths'
+import { type SlidevServer, startSlidevServer, withWarmCache } from './slidev-server'
 import { PRINT_PAGE } from './slidev-internals'
 import { replacePath, tempPathFor, writeAtomic } from './write'
 
@@ -85,15 +84,10 @@ async function startBrowser(path: string, timeoutMs: number): Promise<Browser> {
 
 /**
  * One export into memory. While Vite's dependency cache for exports is cold, one export at a time
- * fills it (the others wait for the lock, then start warm).
+ * fills it (the others wait, then start warm).
  */
-export async function renderDeck(opts: ExportOptions): Promise<Made> {
-  const cache = depsCacheFor(opts.slides, 'export')!
-  if (depsCacheIsCold(cache, join(ROOT, 'package-lock.json'))) {
-    await mkdir(dirname(cache), { recursive: true })
-    return withOutputLock(cache, () => renderWarm(opts), opts.timeoutMs + 2 * EXPORT_OVERHEAD_MS)
-  }
-  return renderWarm(opts)
+export function renderDeck(opts: ExportOptions): Promise<Made> {
+  return withWarmCache(opts.slides, 'export', () => renderWarm(opts), opts.timeoutMs + 2 * EXPORT_OVERHEAD_MS)
 }
 
 /** One export into memory: server and browser started together, stopped again whatever happens. */

@@ -4,8 +4,10 @@
  * exports at once never meet on one port, and `localhost` never resolves to someone else's server.
  */
 import { existsSync, statSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { NotedeckError } from './errors'
+import { withOutputLock } from './output-lock'
 import { freePort } from './server'
 
 export interface SlidevServer {
@@ -18,24 +20,35 @@ export interface SlidevServer {
 export type ServerMode = 'export' | 'dev'
 
 /**
- * Vite keeps the dependencies it pre-bundles in a cache folder, rewritten whenever its config
- * changes. Slidev's dev and export modes configure it differently: sharing one folder, a running
- * `dev` and an export would rewrite it under each other's feet (pages that never finish loading).
- * Exports get their own.
+ * Vite keeps the dependencies it pre-bundles in a cache folder, and rewrites it (reloading every
+ * page it serves) whenever the config it was made with differs. Slidev configures it differently
+ * by mode and by how it was started: sharing one folder, `npm run dev` and an export or a check
+ * would rewrite it under each other's feet (pages that never finish loading). Servers started here
+ * get a folder per mode, apart from the dev command's.
  */
-export function depsCacheFor(slides: string, mode: ServerMode): string | undefined {
-  return mode === 'export' ? join(dirname(resolve(slides)), 'node_modules', '.vite', 'notedeck-export') : undefined
+export function depsCacheFor(slides: string, mode: ServerMode): string {
+  return join(dirname(resolve(slides)), 'node_modules', '.vite', `notedeck-${mode}`)
 }
 
-/**
- * The cache is cold (missing, or older than the lockfile): the first server to start fills it, and
- * two doing that at once would race. The caller then holds a lock while it renders.
- */
+/** The cache is missing, or older than the lockfile: the first server to start fills it. */
 export function depsCacheIsCold(cacheDir: string, lockfile: string): boolean {
   const meta = join(cacheDir, 'deps', '_metadata.json')
   if (!existsSync(meta))
     return true
   return existsSync(lockfile) && statSync(lockfile).mtimeMs > statSync(meta).mtimeMs
+}
+
+/**
+ * Runs `fn` (which starts a server of `mode` for `slides`) at once when its dependency cache is
+ * warm; while it is cold, under a lock, so that two servers never fill it at the same time (the
+ * others wait, then start warm).
+ */
+export async function withWarmCache<T>(slides: string, mode: ServerMode, fn: () => Promise<T>, timeoutMs: number): Promise<T> {
+  const cache = depsCacheFor(slides, mode)
+  if (!depsCacheIsCold(cache, join(dirname(resolve(slides)), 'package-lock.json')))
+    return fn()
+  await mkdir(dirname(cache), { recursive: true })
+  return withOutputLock(cache, fn, timeoutMs)
 }
 
 /** Slidev keeps the first entry's folder as its project root for the rest of the process. */
@@ -53,9 +66,8 @@ export async function startSlidevServer(slides: string, mode: ServerMode = 'expo
   // The port is free when asked; another process may take it before Vite listens: ask again.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort()
-    const cacheDir = depsCacheFor(entry, mode)
     const server = await createServer(options, {
-      ...(cacheDir ? { cacheDir } : {}),
+      cacheDir: depsCacheFor(entry, mode),
       server: { port, strictPort: true, host: '127.0.0.1' },
       clearScreen: false,
       logLevel: 'error',
