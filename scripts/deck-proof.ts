@@ -24,10 +24,10 @@ export function titleOf(content: string): string | undefined {
   const raw = html !== undefined && (md === undefined || content.indexOf('<h1') < content.indexOf(md)) ? html : md
   if (raw === undefined)
     return undefined
-  const text = raw
+  const fromMarkdown = raw === md
+  // Markdown marks are marks in a `# ` line only; in HTML they are the title's own characters.
+  const text = (fromMarkdown ? raw.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '') : raw)
     .replace(/<[^>]*>/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`]/g, '')
     .replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (m, e: string) => e.startsWith('#x') || e.startsWith('#X') ? String.fromCodePoint(Number.parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : ENTITIES[e.toLowerCase()] ?? m)
   return squeeze(text) ? text.trim() : undefined
 }
@@ -47,8 +47,8 @@ export function mismatches(deck: DeckShape, pages: string[]): string[] {
   return [`${wrong.length === 1 ? 'a page does' : `${wrong.length} pages do`} not show its slide's title: ${wrong.slice(0, 3).map(shown).join('; ')}${wrong.length > 3 ? '; …' : ''}`]
 }
 
-/** The text of every page of a PDF, in page order. */
-export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
+/** The text of every page of a PDF, in page order; `eol` is put where a line ends. */
+export async function pdfPageTexts(pdf: Uint8Array, eol = ''): Promise<string[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
   const doc = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise
@@ -56,7 +56,7 @@ export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
     const texts: string[] = []
     for (let n = 1; n <= doc.numPages; n++) {
       const content = await (await doc.getPage(n)).getTextContent()
-      texts.push(content.items.map(item => ('str' in item ? item.str : '')).join(''))
+      texts.push(content.items.map(item => ('str' in item ? item.str + (item.hasEOL ? eol : '') : '')).join(''))
     }
     return texts
   }

@@ -10,7 +10,7 @@ import { parseSync } from '@slidev/parser'
 import type { Browser } from 'playwright-chromium'
 import { type DeckShape, mismatches, pdfPageTexts } from './deck-proof'
 import { NotedeckError } from './errors'
-import { addOutline } from './outline'
+import { addOutline, documentInfo } from './outline'
 import { withOutputLock } from './output-lock'
 import { picturesPptx } from './pptx-pictures'
 import { DeckMismatch, launchBrowser, openPrinter } from './printer'
@@ -56,11 +56,10 @@ export interface ExportOptions {
 /** What an export made, in memory until it is put in place. */
 export type Made = { kind: 'file', data: Uint8Array } | { kind: 'folder', files: Array<{ name: string, data: Uint8Array }> }
 
-/** The PDF's outline and title come from the slides' titles and `level`s. */
+/** The PDF's outline comes from the slides' titles and `level`s, its properties from the headmatter. */
 async function outlined(pdf: Uint8Array, markdown: string): Promise<Uint8Array> {
   const { slides } = parseSync(markdown, 'slides.md')
-  const title = String(slides[0]?.frontmatter.title ?? slides[0]?.title ?? '')
-  return addOutline(pdf, slides.map(s => ({ title: s.title ?? '', level: typeof s.frontmatter.level === 'number' ? s.frontmatter.level : undefined })), title)
+  return addOutline(pdf, slides.map(s => ({ title: s.title ?? '', level: typeof s.frontmatter.level === 'number' ? s.frontmatter.level : undefined })), documentInfo(markdown))
 }
 
 /** A printed PDF proved to be `deck` (read back, page by page), then given its outline. */

@@ -9,6 +9,7 @@ import { NotedeckError } from './errors'
 import { exportKey, fileDigest, isFresh, remember } from './export-cache'
 import { EXPORT_OPTIONS, exportGenerated, exportInputs, exportRequest, exportSummary } from './export-command'
 import { generateForDeck } from './generate-command'
+import { LANG_TAGS } from './render'
 import { defaultHandoutPath, renderHandout } from './handout'
 import { DEFAULT_PER_PAGE, PER_PAGE_CHOICES, type PerPage } from './handout-layout'
 import { ROOT } from './paths'
@@ -51,7 +52,7 @@ export async function runHandout(argv: string[]): Promise<number> {
     browser: await resolveBrowser(),
     perPage,
     dark,
-    lang: result.plan.lang,
+    lang: LANG_TAGS[result.plan.lang],
     notesFile: result.file,
   })
   await remember(output, key)

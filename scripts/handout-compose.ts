@@ -3,8 +3,9 @@
  * the frames of the printed handout pages. The handout PDF keeps its own outline. Pure: bytes in,
  * bytes out.
  */
-import { PDFDocument } from 'pdf-lib'
+import { PDFDocument, beginMarkedContent, endMarkedContent } from 'pdf-lib'
 import { NotedeckError } from './errors'
+import { type DocumentInfo, setDocumentInfo } from './outline'
 
 export interface Frame {
   /** 1-based slide number. */
@@ -20,7 +21,7 @@ export interface Frame {
 
 const PT_PER_MM = 72 / 25.4
 
-export async function composeHandout(handoutPdf: Uint8Array, slidesPdf: Uint8Array, frames: Frame[], title: string): Promise<Uint8Array> {
+export async function composeHandout(handoutPdf: Uint8Array, slidesPdf: Uint8Array, frames: Frame[], info: DocumentInfo): Promise<Uint8Array> {
   const doc = await PDFDocument.load(handoutPdf)
   const slides = await PDFDocument.load(slidesPdf)
   if (slides.getPageCount() !== frames.length)
@@ -39,14 +40,18 @@ export async function composeHandout(handoutPdf: Uint8Array, slidesPdf: Uint8Arr
     const scale = Math.min(boxW / slide.width, boxH / slide.height)
     const w = slide.width * scale
     const h = slide.height * scale
+    // The frame is a figure in the handout's structure, its alternative the slide's text; the
+    // drawing itself is marked as an artifact so that it is not read a second time.
+    page.pushOperators(beginMarkedContent('Artifact'))
     page.drawPage(slide, {
       x: f.x * PT_PER_MM + (boxW - w) / 2,
       y: pageH - f.y * PT_PER_MM - boxH + (boxH - h) / 2,
       width: w,
       height: h,
     })
+    page.pushOperators(endMarkedContent())
   })
-  doc.setTitle(title, { showInWindowTitleBar: true })
+  setDocumentInfo(doc, info)
   doc.setCreator('notedeck')
   return doc.save()
 }

@@ -37,14 +37,16 @@ export interface HandoutHtmlOptions {
   lang: string
   /** URL of the stylesheet that declares the bundled font. */
   fontCss: string
+  /** Each slide's text, by slide number: the alternative of its picture. */
+  slideTexts?: string[] | undefined
 }
 
-function row(s: HandoutContent['slides'][number]): string {
+function row(s: HandoutContent['slides'][number], alt: string | undefined): string {
   // The number stays outside the heading: Chromium makes the PDF outline from the headings' text.
   const tag = s.level === undefined ? 'span' : `h${Math.min(s.level + 1, 6)}`
   const caption = `<div class="caption"><span class="no">${s.no}</span><${tag} class="name">${escapeHtml(s.title)}</${tag}></div>`
   const notes = s.notesHtml ? `<div class="notes">${s.notesHtml}</div>` : `<div class="notes empty"></div>`
-  return `<section class="row" data-no="${s.no}">${caption}<div class="body"><div class="frame"></div>${notes}</div></section>`
+  return `<section class="row" data-no="${s.no}">${caption}<div class="body"><div class="frame" role="img" aria-label="${escapeHtml(alt || s.title)}"></div>${notes}</div></section>`
 }
 
 export function handoutHtml(content: HandoutContent, opts: HandoutHtmlOptions): string {
@@ -79,7 +81,7 @@ html, body { margin: 0; background: ${bg}; color: ${fg}; font-family: 'Noto Sans
 </style></head>
 <body>
 <main id="rows" data-per-page="${opts.perPage}" data-slot="${g.slot}" data-gap="${PAGE.gap}" data-margin="${PAGE.margin}" data-caption="${PAGE.caption}" data-title="${escapeHtml(content.title)}">
-${content.slides.map(row).join('\n')}
+${content.slides.map(s => row(s, opts.slideTexts?.[s.no - 1])).join('\n')}
 </main>
 </body></html>
 `

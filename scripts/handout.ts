@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, OFFLINE_ARG } from './browser'
 import { NotedeckError } from './errors'
+import { deckShape, mismatches, pdfPageTexts } from './deck-proof'
 import { handoutContent } from './handout-content'
+import { documentInfo } from './outline'
 import { composeHandout } from './handout-compose'
 import type { Frame } from './handout-compose'
 import { type PerPage, handoutHtml } from './handout-layout'
@@ -66,9 +68,22 @@ async function respond(url: string, html: string, dirs: Record<string, string>):
   return body && { body, contentType: type }
 }
 
+/** A slide's lines as one text: no space where a line broke between CJK characters. */
+export function joinLines(text: string): string {
+  return text.replace(/(?<=[\u3000-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF])\n|\n(?=[\u3000-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF])/gu, '').replace(/\s+/g, ' ').trim()
+}
+
 export async function renderHandout(opts: HandoutOptions): Promise<{ output: string, pages: number, bytes: number, layout: Layout }> {
   const content = handoutContent(opts.slidesMarkdown, opts.slidesFile)
-  const html = handoutHtml(content, { perPage: opts.perPage, dark: opts.dark, lang: opts.lang, fontCss: '/font/all.css' })
+  const slidesPdf = await readFile(opts.slidesPdf)
+  // Each slide's text, read from the exported slides: the alternative of its picture in the handout.
+  const pages = await pdfPageTexts(slidesPdf, '\n')
+  // The slides PDF may have been replaced since it was exported (another deck's export to the same path).
+  const problems = mismatches(deckShape(opts.slidesMarkdown), pages)
+  if (problems.length)
+    throw new NotedeckError('EXPORT_FAILED', `${opts.slidesPdf} is not this deck's slides: ${problems.join('; ')}`, { hint: 'export again with --fresh' })
+  const slideTexts = pages.map(joinLines)
+  const html = handoutHtml(content, { perPage: opts.perPage, dark: opts.dark, lang: opts.lang, fontCss: '/font/all.css', slideTexts })
   const script = await readFile(fileURLToPath(new URL('./handout-page.js', import.meta.url)), 'utf8')
   const fonts = fontDirs()
   const refused: string[] = []
@@ -101,7 +116,7 @@ export async function renderHandout(opts: HandoutOptions): Promise<{ output: str
       hint: 'split that part of the notes under more headings, or use --per-page 2',
     })
   }
-  const pdf = await composeHandout(printed, await readFile(opts.slidesPdf), layout.frames, content.title)
+  const pdf = await composeHandout(printed, slidesPdf, layout.frames, { ...documentInfo(opts.slidesMarkdown), title: content.title, lang: opts.lang })
   await writeAtomic(opts.output, pdf)
   return { output: opts.output, pages: layout.pages, bytes: pdf.byteLength, layout }
 }

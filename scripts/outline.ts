@@ -3,6 +3,7 @@
  * makes, for PDFs that notedeck prints itself (the export from a running dev server).
  */
 import { outlinePdfFactory } from '@lillallol/outline-pdf'
+import { parseSync } from '@slidev/parser'
 import * as pdfLib from 'pdf-lib'
 
 export interface OutlineSlide {
@@ -32,12 +33,49 @@ export function outlineSpec(slides: OutlineSlide[]): string {
   return lines.join('\n')
 }
 
-/** The outline, and the deck's title as the document title. */
-export async function addOutline(pdf: Uint8Array, slides: OutlineSlide[], title: string): Promise<Uint8Array> {
+/** The document's properties from a slides file's headmatter: title, author, `info`, `htmlAttrs.lang`. */
+export function documentInfo(slidesMarkdown: string): DocumentInfo {
+  const { slides } = parseSync(slidesMarkdown, 'slides.md')
+  const head = slides[0]?.frontmatter ?? {}
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined)
+  return {
+    title: String(head.title ?? slides[0]?.title ?? ''),
+    author: text(head.author),
+    subject: text(head.info),
+    lang: text((head.htmlAttrs as Record<string, unknown> | undefined)?.lang),
+  }
+}
+
+/** Sets the document's properties; a viewer shows the title in its window, not the file name. */
+export function setDocumentInfo(doc: pdfLib.PDFDocument, info: DocumentInfo): void {
+  if (info.title)
+    doc.setTitle(info.title, { showInWindowTitleBar: true })
+  if (info.author)
+    doc.setAuthor(info.author)
+  if (info.subject)
+    doc.setSubject(info.subject)
+  if (info.lang)
+    doc.setLanguage(info.lang)
+  doc.setProducer('notedeck')
+}
+
+/** The document's properties, from the deck's settings. */
+export interface DocumentInfo {
+  title: string
+  author?: string | undefined
+  subject?: string | undefined
+  /** BCP 47 tag, the PDF's /Lang. */
+  lang?: string | undefined
+}
+
+/**
+ * The outline, and the document's properties: title (shown by viewers instead of the file name),
+ * author, subject, language. The rest of the file, its structure tree (tags) included, is kept.
+ */
+export async function addOutline(pdf: Uint8Array, slides: OutlineSlide[], info: DocumentInfo): Promise<Uint8Array> {
   const spec = outlineSpec(slides)
-  const doc = await pdfLib.PDFDocument.load(pdf)
+  const doc = await pdfLib.PDFDocument.load(pdf, { updateMetadata: false })
   const outlined = spec ? await outlinePdfFactory(pdfLib)({ pdf: doc, outline: spec }) : doc
-  if (title)
-    outlined.setTitle(title)
+  setDocumentInfo(outlined, info)
   return outlined.save()
 }

@@ -4,6 +4,7 @@ import type { Block, Card, Columns, PlanContext, Section, Slide, Span } from './
 import { BODY_H, cardHeight, gridHeight } from './budget'
 import { chunk } from './split'
 import { cardNotes } from './speaker-notes'
+import { treeAlt } from './diagram-alt'
 import { treeDiagram } from './mermaid'
 import { plainText, sentences } from './text'
 
@@ -24,7 +25,7 @@ export function taxonomySlide(section: Section, kicker: string | undefined, ctx:
     title: section.title,
     ...(kicker ? { kicker } : {}),
     level: 2,
-    body: { kind: 'diagram', mermaid: treeDiagram(tree) },
+    body: { kind: 'diagram', mermaid: treeDiagram(tree), alt: treeAlt(tree, ctx.lang) },
     notes: section.children.map(g => `${g.title}: ${g.children.map(t => t.title).join(ctx.lang === 'zh' ? '、' : ', ')}`),
     source: section.span,
   }

@@ -5,6 +5,7 @@ import { fitBlock, fitList } from './fit'
 import { isLeadIn, packBlocks, splitBlock } from './split'
 import { BODY_H, blockHeight } from './budget'
 import { termCardSlides } from './plan-cards'
+import { timelineAlt } from './diagram-alt'
 import { timelineDiagram } from './mermaid'
 import { displayWidth, plainText } from './text'
 
@@ -75,7 +76,7 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
       for (let i = 0; i < block.periods.length; i += per) {
         const periods = block.periods.slice(i, i + per)
         const piece = { ...block, periods }
-        slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'diagram', mermaid: timelineDiagram(periods) }, notes: blockNotes(piece), source: block.span })
+        slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'diagram', mermaid: timelineDiagram(periods), alt: timelineAlt(periods, ctx.lang) }, notes: blockNotes(piece), source: block.span })
       }
     }
     else if (block.kind === 'terms' && !block.node.ordered && fitList(block.node)) {

@@ -2,6 +2,7 @@
 import type { Block, PlanContext, Section, Slide, Span } from './types'
 import type { FlowConfig } from './config'
 import { NotedeckError } from './errors'
+import { flowAlt } from './diagram-alt'
 import { flowDiagram } from './mermaid'
 import { plainText } from './text'
 
@@ -41,7 +42,7 @@ export function stepLabel(text: string): string {
   return m?.[1] ? `${m[1]} (${m[2]})` : text
 }
 
-export function flowSlide(top: Section, flow: FlowConfig, _ctx: PlanContext): { slide: Slide, after: Span } {
+export function flowSlide(top: Section, flow: FlowConfig, ctx: PlanContext): { slide: Slide, after: Span } {
   const section = findSection([top], flow.section)
   const list = section && firstList(section)
   if (!section || !list) {
@@ -52,11 +53,12 @@ export function flowSlide(top: Section, flow: FlowConfig, _ctx: PlanContext): { 
   const steps = list.kind === 'terms'
     ? list.items.map(i => i.term)
     : list.node.children.map(item => plainText(item.children[0] ?? item))
+  const nodes = { ...(flow.start ? { start: flow.start } : {}), steps: steps.map(stepLabel), ...(flow.end ? { end: flow.end } : {}) }
   const slide: Slide = {
     title: flow.title ?? section.title,
     ...(section !== top ? { kicker: top.title } : {}),
     level: 2,
-    body: { kind: 'diagram', mermaid: flowDiagram({ ...(flow.start ? { start: flow.start } : {}), steps: steps.map(stepLabel), ...(flow.end ? { end: flow.end } : {}) }) },
+    body: { kind: 'diagram', mermaid: flowDiagram(nodes), alt: flowAlt(nodes, ctx.lang) },
     notes: [flow.start, ...steps, flow.end].filter((s): s is string => Boolean(s)).map((s, i) => `${i + 1}. ${s}`),
     source: list.span,
   }

@@ -97,7 +97,7 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
       selector = print.slides
       return deck
     }
-    const pdf = async () => page.pdf({ width: `${CANVAS.width}px`, height: `${CANVAS.height}px`, margin: { top: 0, right: 0, bottom: 0, left: 0 }, printBackground: true })
+    const pdf = async () => page.pdf({ width: `${CANVAS.width}px`, height: `${CANVAS.height}px`, margin: { top: 0, right: 0, bottom: 0, left: 0 }, printBackground: true, tagged: true })
     const pictures = async () => {
       const slides = page.locator(selector)
       const shots: Buffer[] = []

@@ -89,7 +89,7 @@ export type SlideBody =
   | { kind: 'cards', cards: Card[], columns: Columns, fill?: Fill }
   /** `large`: a short definition alone on its slide, set in a larger type. */
   | { kind: 'content', blocks: Block[], large?: boolean, fill?: Fill }
-  | { kind: 'diagram', mermaid: string, caption?: string }
+  | { kind: 'diagram', mermaid: string, /** What it shows, as text (scripts/diagram-alt.ts). */ alt: string, caption?: string }
   | { kind: 'links', links: LinkItem[], fill?: Fill }
 
 export type Columns = 1 | 2 | 3 | 4

@@ -25,6 +25,7 @@ describe('a slide\'s title, as shown', () => {
   it.each([
     ['<h1><span id="nd-l3"></span><span v-pre>定义</span> <span class="nd-cont">1/2</span></h1>\n\ntext', '定义 1/2'],
     ['<h1 v-pre>Fish &amp; Chips &lt;3</h1>', 'Fish & Chips <3'],
+    ['<h1><span v-pre>Hostile {{ 7*7 }} _x_ [a](b)</span></h1>', 'Hostile {{ 7*7 }} _x_ [a](b)'],
     ['# A **bold** [link](https://x.invalid) `code`\n\n<h1>later</h1>', 'A bold link code'],
     ['<div>no heading here</div>', undefined],
     ['<h1><span id="nd-l9"></span></h1>', undefined],

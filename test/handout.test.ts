@@ -125,7 +125,7 @@ describe('composing the handout', () => {
     const handout = await pdf(2, [595, 842], 'page')
     const slides = await pdf(3, [735, 414], 'slide')
     const frames = [0, 0, 1].map((page, i) => ({ no: i + 1, page, x: 12, y: 20 + 90 * i, width: 104, height: 58.6 }))
-    const bytes = await composeHandout(handout, slides, frames, 'T')
+    const bytes = await composeHandout(handout, slides, frames, { title: 'T' })
     const out = await PDFDocument.load(bytes)
     expect(out.getPageCount()).toBe(2)
     expect(out.getTitle()).toBe('T')
@@ -141,6 +141,6 @@ describe('composing the handout', () => {
   it('refuses a slides PDF whose page count is not the deck\'s', async () => {
     const handout = await pdf(1, [595, 842], 'page')
     const slides = await pdf(2, [735, 414], 'slide')
-    await expect(composeHandout(handout, slides, [{ no: 1, page: 0, x: 0, y: 0, width: 10, height: 10 }], 'T')).rejects.toThrow(/2 pages but the deck has 1 slides/)
+    await expect(composeHandout(handout, slides, [{ no: 1, page: 0, x: 0, y: 0, width: 10, height: 10 }], { title: 'T' })).rejects.toThrow(/2 pages but the deck has 1 slides/)
   })
 })
