@@ -94,7 +94,7 @@ describe('handout layout with long notes', () => {
     const doc = await PDFDocument.create()
     const font = await doc.embedFont(StandardFonts.Helvetica)
     for (let i = 0; i < n; i++)
-      doc.addPage([735, 414]).drawText(`slide ${i + 1}`, { x: 40, y: 360, size: 32, font })
+      doc.addPage([735, 414]).drawText(`S${i + 1}`, { x: 40, y: 360, size: 32, font }) // each page shows its slide's title
     const file = join(tempDir(), 'slides.pdf')
     writeFileSync(file, await doc.save())
     return file
@@ -122,6 +122,14 @@ describe('handout layout with long notes', () => {
     const all = text(out)
     expect(all).toContain('word0')
     expect(all).toContain('word149')
+  }, 60_000)
+
+  it('refuses a slides PDF that is not this deck (replaced since it was exported), and writes nothing', async () => {
+    const out = join(tempDir(), 'h.pdf')
+    const other = await slidesPdf(2) // pages titled S1, S2: another deck's
+    await expect(renderHandout({ slidesFile: 'slides.md', slidesMarkdown: deck(['a', 'b']).replace(/S(\d)/g, 'Talk $1'), slidesPdf: other, output: out, browser: await resolveBrowser(), perPage: 3, dark: false, lang: 'en', notesFile: 'notes.md' }))
+      .rejects.toThrow(/is not this deck's slides: 2 pages do not show/)
+    expect(existsSync(out)).toBe(false)
   }, 60_000)
 
   it('refuses notes too long for a whole page, naming the slide, and writes nothing', async () => {
