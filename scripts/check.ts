@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS } from './browser'
 import { parseSync } from '@slidev/parser'
-import { slidesReady } from './page-ready'
+import { navReady, slidesReady } from './page-ready'
 import { startSlidevServer, withWarmCache } from './slidev-server'
 import { SLIDEV, slideSelector } from './slidev-internals'
 
@@ -114,7 +114,7 @@ async function checkWarm({ slides, browser: executablePath }: CheckOptions): Pro
         findings.push({ slide: current, kind: 'network', message: `request outside this machine: ${r.url()}` })
     })
     await page.goto(`${server.url}/1`, { waitUntil: 'load', timeout: 60_000 })
-    await page.waitForFunction(S => Boolean((window as unknown as Record<string, { nav?: unknown } | undefined>)[S.global]?.nav), SLIDEV, { timeout: 60_000 })
+    await page.waitForFunction(navReady, SLIDEV, { timeout: 60_000 })
     await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' })
     for (const [i, slide] of deck.entries()) {
       current = i + 1

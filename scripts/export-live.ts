@@ -6,7 +6,7 @@
 import { readFile, rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { finishPdf } from './export'
-import { withOutputLock } from './output-lock'
+import { isAlive, withOutputLock } from './output-lock'
 import { DEV_ANNOUNCEMENT } from './paths'
 import { type Printer, openPrinter } from './printer'
 import { EXPORTER_PAGE } from './slidev-internals'
@@ -20,18 +20,10 @@ export async function announce(a: Announcement, file = DEV_ANNOUNCEMENT): Promis
   return () => rm(file, { force: true })
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  }
-  catch { return false }
-}
-
 /** The URL of a running dev server that serves `slides`, if there is one that answers. */
 export async function findLiveServer(slides: string, file = DEV_ANNOUNCEMENT): Promise<string | undefined> {
   const a = await readFile(file, 'utf8').then(t => JSON.parse(t) as Announcement, () => undefined)
-  if (!a || resolve(a.slides) !== resolve(slides) || !alive(a.pid))
+  if (!a || resolve(a.slides) !== resolve(slides) || !isAlive(a.pid))
     return undefined
   const url = `http://localhost:${a.port}`
   const ok = await fetch(`${url}/`, { signal: AbortSignal.timeout(1500) }).then(r => r.ok, () => false)

@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, OFFLINE_ARG } from './browser'
 import { NotedeckError } from './errors'
 import { deckShape, mismatches, pdfPageTexts } from './deck-proof'
 import { handoutContent } from './handout-content'
+import { charWidth } from './text'
 import { documentInfo } from './outline'
 import { composeHandout } from './handout-compose'
 import type { Frame } from './handout-compose'
@@ -68,9 +69,14 @@ async function respond(url: string, html: string, dirs: Record<string, string>):
   return body && { body, contentType: type }
 }
 
-/** A slide's lines as one text: no space where a line broke between CJK characters. */
+/** A slide's lines as one text: a space where a line broke, none between wide (CJK) characters. */
 export function joinLines(text: string): string {
-  return text.replace(/(?<=[\u3000-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF])\n|\n(?=[\u3000-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF])/gu, '').replace(/\s+/g, ' ').trim()
+  const joined = text.split('\n').reduce((acc, line) => {
+    const before = [...acc].at(-1)
+    const after = [...line][0]
+    return before && after && charWidth(before) === 1 && charWidth(after) === 1 ? `${acc} ${line}` : acc + line
+  }, '')
+  return joined.replace(/\s+/g, ' ').trim()
 }
 
 export async function renderHandout(opts: HandoutOptions): Promise<{ output: string, pages: number, bytes: number, layout: Layout }> {

@@ -7,7 +7,8 @@
 import { open, readFile, rm } from 'node:fs/promises'
 import { NotedeckError } from './errors'
 
-const alive = (pid: number) => {
+/** Whether a process with this id runs (one of another user's, which we may not signal, too). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
@@ -29,7 +30,7 @@ export async function withOutputLock<T>(output: string, fn: () => Promise<T>, ti
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
         throw e
       const holder = Number(await readFile(lock, 'utf8').catch(() => ''))
-      if (holder > 0 && !alive(holder))
+      if (holder > 0 && !isAlive(holder))
         await rm(lock, { force: true })
       else if (Date.now() > until)
         throw new NotedeckError('EXPORT_FAILED', `another export has been writing ${output} for ${timeoutMs / 1000} s`, { hint: `if none is running, remove ${lock}` })

@@ -5,6 +5,11 @@
  */
 import type { SlidevInternals } from './slidev-internals'
 
+/** In-page: Slidev's client has started and exposes its navigation (dev servers: `__DEV__`). */
+export function navReady(S: SlidevInternals): boolean {
+  return Boolean((window as unknown as Record<string, { nav?: unknown } | undefined>)[S.global]?.nav)
+}
+
 /** What to wait for: `count` slide elements matching `selector`. */
 export interface ReadyQuery {
   selector: string

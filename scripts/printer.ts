@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS, OFFLINE_ARG } from './browser'
 import { type DeckShape, deckShape, mismatches, squeeze } from './deck-proof'
 import { NotedeckError } from './errors'
 import { CANVAS } from './layout'
-import { slidesReady } from './page-ready'
+import { navReady, slidesReady } from './page-ready'
 import { type PrintPage, SLIDEV } from './slidev-internals'
 
 /** Pixels per canvas pixel for pictures of slides (PNG, and PPTX, whose slides are pictures). */
@@ -74,7 +74,7 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
         await page.goto(`${url}${print.path}`, { waitUntil: 'load', timeout: timeoutMs })
         if (!print.sources)
           break
-        await page.waitForFunction(S => Boolean((window as unknown as Record<string, { nav?: unknown } | undefined>)[S.global]?.nav), SLIDEV, { timeout: Math.max(1, deadline - Date.now()) })
+        await page.waitForFunction(navReady, SLIDEV, { timeout: Math.max(1, deadline - Date.now()) })
         if (await showsSources(page, sources))
           break
         if (Date.now() > deadline)

@@ -144,3 +144,10 @@ describe('composing the handout', () => {
     await expect(composeHandout(handout, slides, [{ no: 1, page: 0, x: 0, y: 0, width: 10, height: 10 }], { title: 'T' })).rejects.toThrow(/2 pages but the deck has 1 slides/)
   })
 })
+
+describe('a slide\'s text as one line (the alternative of its picture in the handout)', () => {
+  it('joins lines with a space, but not between wide characters', async () => {
+    const { joinLines } = await import('../scripts/handout')
+    expect(joinLines('Generative\nPretrained  Transformer\n大模型的泛化与微\n调\nGPT\n模型')).toBe('Generative Pretrained Transformer大模型的泛化与微调GPT模型')
+  })
+})
