@@ -67,8 +67,14 @@ async function catalog(pdf: string) {
         walk(doc.context.lookup(x as Parameters<typeof doc.context.lookup>[0]))
     }
   }
-  walk(doc.catalog.lookup(PDFName.of('StructTreeRoot')))
+  const structRoot = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict)
+  walk(structRoot)
   return {
+    // What later steps (the outline, the handout's composition) must keep for the tags to work.
+    kept: {
+      parentTree: structRoot.has(PDFName.of('ParentTree')),
+      marked: String(doc.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict)?.get(PDFName.of('Marked'))),
+    },
     lang: String(doc.catalog.get(PDFName.of('Lang')) ?? ''),
     displayTitle: String(prefs?.get(PDFName.of('DisplayDocTitle')) ?? ''),
     title: doc.getTitle(),
@@ -110,6 +116,7 @@ describe('tagged PDFs: slides and handout', () => {
       expect(all(tree, 'TH').length).toBeGreaterThan(0)
     const info = await catalog(pdf)
     expect(info.lang).toBe(`(${lang})`)
+    expect(info.kept).toEqual({ parentTree: true, marked: 'true' })
     expect(info.displayTitle).toBe('true')
     expect(info.title).toBe(navTitle(result.plan.title)) // as in the bookmarks: look-alikes for the characters Slidev reads as code
     // Every diagram and image is a figure with its alternative text.
@@ -123,6 +130,7 @@ describe('tagged PDFs: slides and handout', () => {
     expect(execFileSync('pdfinfo', [handout], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/)
     const h = await catalog(handout)
     expect(h.lang).toBe(`(${lang})`)
+    expect(h.kept).toEqual({ parentTree: true, marked: 'true' })
     expect(h.displayTitle).toBe('true')
     expect(h.figures).toHaveLength(titles.length)
     titles.forEach((t, i) => t && expect(squeeze(h.figures[i]!), `handout slide ${i + 1}`).toContain(squeeze(t)))
