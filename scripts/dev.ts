@@ -13,7 +13,7 @@ import { announce } from './export-live'
 import { ERRORS_ENV } from './notes-error-overlay'
 import { writeAtomic } from './write'
 import { type GenerateOptions, type GenerateResult, generate } from './generate'
-import { DEFAULT_NOTES, DEV_ANNOUNCEMENT, ROOT, configPathFor, extraSlidesFor, slidesFor } from './paths'
+import { DEFAULT_NOTES, ROOT, configPathFor, devAnnouncementFor, devErrorsFor, extraSlidesFor, slidesFor } from './paths'
 import { CACHE_DIR, deckDirOf } from './images'
 import { printGenerated } from './report'
 import { firstFreePort } from './server'
@@ -141,7 +141,7 @@ export async function runDev(argv: string[]): Promise<number> {
   const pdf = args.pdf ? keepPdf(`http://localhost:${port}`, args.pdf) : undefined
   pdf?.update(first.markdown)
   // Errors in the notes are printed here and shown in the browser (scripts/notes-error-overlay.ts).
-  const errors = join(ROOT, '.notedeck-dev-error.txt')
+  const errors = devErrorsFor(out)
   await rm(errors, { force: true })
   const stop = watchNotes(opts, (r) => {
     if (r instanceof Error) {
@@ -158,7 +158,7 @@ export async function runDev(argv: string[]): Promise<number> {
   // The port is chosen here, so that `npm run export` can find this server and print from it.
   const withdraw = await announce({ pid: process.pid, port, slides: out })
   const onSignal = () => {
-    rmSync(DEV_ANNOUNCEMENT, { force: true })
+    rmSync(devAnnouncementFor(out), { force: true })
     rmSync(errors, { force: true })
     process.exit(130)
   }

@@ -7,7 +7,7 @@ import { NotedeckError } from './errors'
 import { type ExportFormat, FORMATS, type Phase, defaultOutput, exportDeck } from './export'
 import { exportKey, inputsKey, isFresh, isFreshFromStamp, remember } from './export-cache'
 import type { GenerateResult } from './generate'
-import { DEFAULT_NOTES, DEV_ANNOUNCEMENT, ROOT } from './paths'
+import { DEFAULT_NOTES, ROOT, devAnnouncementFor } from './paths'
 import { USAGE } from './usage'
 import { withColorSchema, writeDarkVariant } from './variant'
 
@@ -81,7 +81,7 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
   const browser = await resolveBrowser()
   const started = Date.now()
   // The browser driver and PDF tools load only when a dev server is there to print from.
-  const liveExport = req.format === 'pdf' && !req.dark && existsSync(DEV_ANNOUNCEMENT) ? await import('./export-live') : undefined
+  const liveExport = req.format === 'pdf' && !req.dark && existsSync(devAnnouncementFor(slides)) ? await import('./export-live') : undefined
   const live = liveExport ? await liveExport.findLiveServer(slides) : undefined
   if (liveExport && live) {
     try {

@@ -7,7 +7,7 @@ import { readFile, rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { finishPdf } from './export'
 import { isAlive, withOutputLock } from './output-lock'
-import { DEV_ANNOUNCEMENT } from './paths'
+import { devAnnouncementFor } from './paths'
 import { type Printer, openPrinter } from './printer'
 import { EXPORTER_PAGE } from './slidev-internals'
 import { writeAtomic } from './write'
@@ -15,13 +15,13 @@ import { writeAtomic } from './write'
 export interface Announcement { pid: number, port: number, slides: string }
 
 /** Says that a dev server for `slides` listens on `port`; returns what takes it back. */
-export async function announce(a: Announcement, file = DEV_ANNOUNCEMENT): Promise<() => Promise<void>> {
+export async function announce(a: Announcement, file = devAnnouncementFor(a.slides)): Promise<() => Promise<void>> {
   await writeAtomic(file, `${JSON.stringify(a)}\n`)
   return () => rm(file, { force: true })
 }
 
 /** The URL of a running dev server that serves `slides`, if there is one that answers. */
-export async function findLiveServer(slides: string, file = DEV_ANNOUNCEMENT): Promise<string | undefined> {
+export async function findLiveServer(slides: string, file = devAnnouncementFor(slides)): Promise<string | undefined> {
   const a = await readFile(file, 'utf8').then(t => JSON.parse(t) as Announcement, () => undefined)
   if (!a || resolve(a.slides) !== resolve(slides) || !isAlive(a.pid))
     return undefined

@@ -21,8 +21,14 @@ export function slidesFor(notes: string): string {
   return join(ROOT, `.notedeck-${stem}.slides.md`)
 }
 
-/** Written by `npm run dev` while it runs: its port, so that `export` can print from its server. */
-export const DEV_ANNOUNCEMENT = join(ROOT, '.notedeck-dev.json')
+/**
+ * Written by `npm run dev` while it runs, one per slides file (several `dev` may run at once): its
+ * port, so that `export` of the same notes can print from its server.
+ */
+export const devAnnouncementFor = (slides: string) => join(dirname(resolve(slides)), `.notedeck-dev.${basename(slides)}.json`)
+
+/** The notes' error that `dev` shows over its deck while the notes do not parse, one per slides file. */
+export const devErrorsFor = (slides: string) => join(dirname(resolve(slides)), `.notedeck-dev-error.${basename(slides)}.txt`)
 
 /** The deck config of some notes: the one given, else deck.yaml beside the notes. */
 export const configPathFor = (notes: string, explicit?: string) => explicit ?? resolve(dirname(notes), 'deck.yaml')
