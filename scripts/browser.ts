@@ -81,3 +81,12 @@ export const CHROMIUM_ARGS = [
  * background services (updates, sign-in) from reaching out.
  */
 export const OFFLINE_ARG = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'
+
+/**
+ * A quiet headless Chromium that reaches nothing but this machine (exports, the handout). The
+ * launch time limit defaults to Playwright's own.
+ */
+export async function launchBrowser(executablePath: string, timeout = 180_000): Promise<import('playwright-chromium').Browser> {
+  const { chromium } = await import('playwright-chromium')
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, OFFLINE_ARG], timeout })
+}

@@ -19,12 +19,12 @@ export function squeeze(text: string): string {
 
 /** The text of a slide's first heading (an HTML `<h1>`, or a Markdown `# ` line), as shown. */
 export function titleOf(content: string): string | undefined {
-  const html = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(content)?.[1]
-  const md = /^#[ \t]+(.+)$/m.exec(content)?.[1]
-  const raw = html !== undefined && (md === undefined || content.indexOf('<h1') < content.indexOf(md)) ? html : md
+  const html = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(content)
+  const md = /^#[ \t]+(.+)$/m.exec(content)
+  const fromMarkdown = md !== null && (html === null || md.index < html.index)
+  const raw = fromMarkdown ? md[1]! : html?.[1]
   if (raw === undefined)
     return undefined
-  const fromMarkdown = raw === md
   // Markdown marks are marks in a `# ` line only; in HTML they are the title's own characters.
   const text = (fromMarkdown ? raw.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '') : raw)
     .replace(/<[^>]*>/g, '')
@@ -32,8 +32,13 @@ export function titleOf(content: string): string | undefined {
   return squeeze(text) ? text.trim() : undefined
 }
 
+/** The shape of slides already parsed (Slidev's parser). */
+export function shapeOf(slides: ReadonlyArray<{ content: string }>): DeckShape {
+  return { titles: slides.map(s => titleOf(s.content)) }
+}
+
 export function deckShape(slidesMarkdown: string): DeckShape {
-  return { titles: parseSync(slidesMarkdown, 'slides.md').slides.map(s => titleOf(s.content)) }
+  return shapeOf(parseSync(slidesMarkdown, 'slides.md').slides)
 }
 
 /** What does not match between the deck and the printed pages' texts, or nothing. Pure. */

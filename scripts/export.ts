@@ -10,10 +10,11 @@ import { parseSync } from '@slidev/parser'
 import type { Browser } from 'playwright-chromium'
 import { type DeckShape, mismatches, pdfPageTexts } from './deck-proof'
 import { NotedeckError } from './errors'
-import { addOutline, documentInfo } from './outline'
+import { addOutline, documentInfoOf } from './outline'
 import { withOutputLock } from './output-lock'
 import { picturesPptx } from './pptx-pictures'
-import { DeckMismatch, launchBrowser, openPrinter } from './printer'
+import { launchBrowser } from './browser'
+import { DeckMismatch, openPrinter } from './printer'
 import { type SlidevServer, startSlidevServer, withWarmCache } from './slidev-server'
 import { PRINT_PAGE } from './slidev-internals'
 import { replacePath, tempPathFor, writeAtomic } from './write'
@@ -59,7 +60,7 @@ export type Made = { kind: 'file', data: Uint8Array } | { kind: 'folder', files:
 /** The PDF's outline comes from the slides' titles and `level`s, its properties from the headmatter. */
 async function outlined(pdf: Uint8Array, markdown: string): Promise<Uint8Array> {
   const { slides } = parseSync(markdown, 'slides.md')
-  return addOutline(pdf, slides.map(s => ({ title: s.title ?? '', level: typeof s.frontmatter.level === 'number' ? s.frontmatter.level : undefined })), documentInfo(markdown))
+  return addOutline(pdf, slides.map(s => ({ title: s.title ?? '', level: typeof s.frontmatter.level === 'number' ? s.frontmatter.level : undefined })), documentInfoOf(slides))
 }
 
 /** A printed PDF proved to be `deck` (read back, page by page), then given its outline. */

@@ -8,8 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-chromium'
-import { CHROMIUM_ARGS, OFFLINE_ARG } from './browser'
+import { launchBrowser } from './browser'
 import { NotedeckError } from './errors'
 import { deckShape, mismatches, pdfPageTexts } from './deck-proof'
 import { handoutContent } from './handout-content'
@@ -93,7 +92,7 @@ export async function renderHandout(opts: HandoutOptions): Promise<{ output: str
   const script = await readFile(fileURLToPath(new URL('./handout-page.js', import.meta.url)), 'utf8')
   const fonts = fontDirs()
   const refused: string[] = []
-  const browser = await chromium.launch({ executablePath: opts.browser, args: [...CHROMIUM_ARGS, OFFLINE_ARG] })
+  const browser = await launchBrowser(opts.browser)
   let printed: Buffer
   let layout: Layout
   try {

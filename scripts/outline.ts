@@ -35,7 +35,11 @@ export function outlineSpec(slides: OutlineSlide[]): string {
 
 /** The document's properties from a slides file's headmatter: title, author, `info`, `htmlAttrs.lang`. */
 export function documentInfo(slidesMarkdown: string): DocumentInfo {
-  const { slides } = parseSync(slidesMarkdown, 'slides.md')
+  return documentInfoOf(parseSync(slidesMarkdown, 'slides.md').slides)
+}
+
+/** The same, from slides already parsed. */
+export function documentInfoOf(slides: ReadonlyArray<{ title?: string | undefined, frontmatter: Record<string, unknown> }>): DocumentInfo {
   const head = slides[0]?.frontmatter ?? {}
   const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined)
   return {

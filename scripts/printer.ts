@@ -6,8 +6,8 @@
  */
 import { parseSync } from '@slidev/parser'
 import type { Browser, Page } from 'playwright-chromium'
-import { CHROMIUM_ARGS, OFFLINE_ARG } from './browser'
-import { type DeckShape, deckShape, mismatches, squeeze } from './deck-proof'
+import { launchBrowser } from './browser'
+import { type DeckShape, mismatches, shapeOf } from './deck-proof'
 import { NotedeckError } from './errors'
 import { CANVAS } from './layout'
 import { navReady, slidesReady } from './page-ready'
@@ -41,11 +41,6 @@ export interface Printer {
   close: () => Promise<void>
 }
 
-export async function launchBrowser(executablePath: string, timeout = 60_000): Promise<Browser> {
-  const { chromium } = await import('playwright-chromium')
-  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, OFFLINE_ARG], timeout })
-}
-
 /** Does the page show exactly these slide sources? (Slidev's client reports the sources it has.) */
 function showsSources(page: Page, want: string[]): Promise<boolean> {
   return page.evaluate(([want, S]) => {
@@ -64,8 +59,9 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
     const context = await browser.newContext({ viewport: { width: CANVAS.width, height: CANVAS.height }, deviceScaleFactor: RASTER_SCALE })
     const page = await context.newPage()
     const show = async (url: string, print: PrintPage, slidesMarkdown: string, { dark = false, onPhase }: ShowOptions = {}) => {
-      const sources = parseSync(slidesMarkdown, 'slides.md').slides.map(s => s.content.trim())
-      const deck = deckShape(slidesMarkdown)
+      const { slides } = parseSync(slidesMarkdown, 'slides.md')
+      const sources = slides.map(s => s.content.trim())
+      const deck = shapeOf(slides)
       const deadline = Date.now() + timeoutMs
       await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light', media: print.media })
       // A dev server reloads the slides file on its own schedule: load until it shows the ones just
@@ -91,7 +87,7 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
       await page.evaluate(() => document.querySelector<HTMLElement>('#mermaid-rendering-container')?.style.setProperty('display', 'none'))
       // Each slide must show its own title before anything is printed from it.
       const shown = await page.$$eval(print.slides, els => els.map(e => (e as HTMLElement).innerText))
-      const problems = mismatches(deck, shown.map(squeeze))
+      const problems = mismatches(deck, shown)
       if (problems.length)
         throw new DeckMismatch(problems)
       selector = print.slides
