@@ -23,6 +23,24 @@ export const GAP_PX = 14
 export const LIST_COLUMN_GAP_PX = 48
 /** Tallest a diagram (setup/mermaid-renderer.ts) and a picture are drawn under a slide's title. */
 export const DIAGRAM_MAX_PX = 390
+/**
+ * Most of the slide a diagram may cover. A diagram is a picture in an editable PowerPoint, and
+ * Slidev's editable exporter turns a whole slide into one picture when pictures cover more than 60 %
+ * of it: a diagram stays under that, with room to spare for rounding.
+ */
+export const DIAGRAM_MAX_AREA = 0.55
+
+/**
+ * The widest a diagram of `width` x `height` (its viewBox) is drawn: no taller than
+ * DIAGRAM_MAX_PX, and no larger than DIAGRAM_MAX_AREA of the slide, keeping its proportions.
+ */
+export function diagramMaxWidthPx(width: number, height: number): number {
+  const ratio = width / height
+  if (!(ratio > 0) || !Number.isFinite(ratio))
+    return CANVAS.width
+  const tallest = Math.min(DIAGRAM_MAX_PX, Math.sqrt(DIAGRAM_MAX_AREA * CANVAS.width * CANVAS.height / ratio))
+  return Math.floor(tallest * ratio)
+}
 export const IMAGE_MAX_PX = 360
 
 /** The custom properties styles/layout.css declares, from the numbers above. */

@@ -9,6 +9,9 @@ export const mermaidConfig: MermaidConfig = {
   fontFamily: FONT_FAMILY,
   themeVariables: { fontFamily: FONT_FAMILY, fontSize: '16px' },
   securityLevel: 'strict',
+  // Some shapes (stadiums, circles) are drawn with rough.js, which jitters their outlines at random
+  // unless seeded: a fixed seed draws the same diagram the same way each time (same PDF, same PPTX bytes).
+  handDrawnSeed: 1,
   flowchart: { htmlLabels: true, useMaxWidth: true, padding: 12 },
   timeline: { useMaxWidth: true, disableMulticolor: false },
   mindmap: { useMaxWidth: true, padding: 12 },

@@ -1,16 +1,21 @@
 import { defineMermaidRendererSetup } from '@slidev/types'
 import mermaid from 'mermaid/dist/mermaid.esm.mjs'
-import { DIAGRAM_MAX_PX } from '../scripts/layout'
+import { diagramMaxWidthPx } from '../scripts/layout'
 import { FONT_FAMILY, lightThemeVariables, mermaidConfig } from './mermaid-config'
 
 let counter = 0
 
 /**
  * Slidev shows the diagram in a shadow root, out of reach of the deck's CSS. Mermaid caps the SVG at
- * its natural width; let it fill the slide's width instead, up to the height the slide has left.
+ * its natural width; let it fill the slide's width instead, up to the height and the area the slide
+ * allows (`diagramMaxWidthPx`). The SVG's box is its drawing, no wider: an editable PowerPoint
+ * takes the box as the diagram's picture.
  */
 function fitToBox(svg: string): string {
-  return svg.replace(/^<svg([^>]*?)\sstyle="[^"]*"/, `<svg$1 style="max-width: 100%; max-height: ${DIAGRAM_MAX_PX}px; height: auto; display: block; margin: 0 auto"`)
+  const box = /^<svg[^>]*?\sviewBox="\s*[-\d.e]+[\s,]+[-\d.e]+[\s,]+([\d.e]+)[\s,]+([\d.e]+)\s*"/.exec(svg)
+  const widest = box ? diagramMaxWidthPx(Number(box[1]), Number(box[2])) : undefined
+  const size = box && widest ? `max-width: min(100%, ${widest}px); aspect-ratio: ${box[1]} / ${box[2]}` : 'max-width: 100%'
+  return svg.replace(/^<svg([^>]*?)\sstyle="[^"]*"/, `<svg$1 style="${size}; height: auto; display: block; margin: 0 auto"`)
     .replace(/^<svg([^>]*?)\swidth="[^"]*"/, '<svg$1 width="100%"')
 }
 
