@@ -1,4 +1,4 @@
-/** `npm run export [-- <notes.md>] [-o <path>] [--format pdf|pptx|png] [--dark]`: generate, then Slidev's export. */
+/** `npm run export [-- <notes.md>] [-o <path>] [--format pdf|pptx|pptx-image|png] [--dark]`: generate, then Slidev's export. */
 import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { parseCommon } from './args'
@@ -8,6 +8,8 @@ import { type ExportFormat, FORMATS, type Phase, defaultOutput, exportDeck } fro
 import { exportKey, inputsKey, isFresh, isFreshFromStamp, remember } from './export-cache'
 import type { GenerateResult } from './generate'
 import { DEFAULT_NOTES, ROOT, devAnnouncementFor } from './paths'
+import { reportLines } from './pptx-editable'
+import type { EditableReport } from './slidev-internals'
 import { USAGE } from './usage'
 import { withColorSchema, writeDarkVariant } from './variant'
 
@@ -36,7 +38,16 @@ export function exportRequest(values: Record<string, unknown>, format: ExportFor
   return { format, dark, fresh: values.fresh === true, timeoutMs, output: defaultOutput(ROOT, format, dark) }
 }
 
-export interface ExportDone { output: string, cached: boolean, bytes: number, seconds: number, /** the dev server it came from */ live?: string }
+export interface ExportDone {
+  output: string
+  cached: boolean
+  bytes: number
+  seconds: number
+  /** the dev server it came from */
+  live?: string
+  /** what Slidev's editable PowerPoint exporter could not do, and the fonts it named */
+  report?: EditableReport | undefined
+}
 
 /**
  * With NOTEDECK_TIMINGS=1, each step of an export is reported on stderr as it ends
@@ -95,7 +106,7 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
   const onPhase = phaseTimer()
   onPhase?.('generated')
   const done = await exportDeck({ slides, output: req.output, format: req.format, browser, timeoutMs: req.timeoutMs, dark: req.dark, onPhase }, () => remember(req.output, key, inputs.key, inputs.files))
-  return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000 }
+  return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000, report: done.report }
 }
 
 /** The line that says what an export wrote, or that it was up to date. */
@@ -129,5 +140,11 @@ export async function runExport(argv: string[]): Promise<number> {
   // Keyed again after generation: the slides file may just have been rewritten.
   const done = await exportGenerated(result, req, await exportInputs(result, values, req))
   console.log(exportSummary(done, format, result.plan.slides.length))
+  if (done.report) {
+    const { warnings, fonts } = reportLines(done.report)
+    warnings.forEach(w => console.warn(`notedeck: warning: ${w}`))
+    if (fonts)
+      console.log(`notedeck: ${fonts}`)
+  }
   return 0
 }

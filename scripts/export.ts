@@ -14,9 +14,9 @@ import { addOutline, documentInfoOf } from './outline'
 import { withOutputLock } from './output-lock'
 import { picturesPptx } from './pptx-pictures'
 import { launchBrowser } from './browser'
-import { DeckMismatch, openPrinter } from './printer'
+import { DeckMismatch, EDITABLE_SCALE, RASTER_SCALE, openPrinter } from './printer'
 import { type SlidevServer, startSlidevServer, withWarmCache } from './slidev-server'
-import { PRINT_PAGE } from './slidev-internals'
+import { type EditableReport, PRINT_PAGE } from './slidev-internals'
 import { replacePath, tempPathFor, writeAtomic } from './write'
 
 export { RASTER_SCALE } from './printer'
@@ -24,8 +24,9 @@ export { RASTER_SCALE } from './printer'
 /** Time for the server and the browser to start, on top of the page-rendering timeout. */
 export const EXPORT_OVERHEAD_MS = 30_000
 
-export type ExportFormat = 'pdf' | 'pptx' | 'png'
-export const FORMATS: readonly ExportFormat[] = ['pdf', 'pptx', 'png']
+/** pptx: editable (native text and shapes); pptx-image: one picture per slide. */
+export type ExportFormat = 'pdf' | 'pptx' | 'pptx-image' | 'png'
+export const FORMATS: readonly ExportFormat[] = ['pdf', 'pptx', 'pptx-image', 'png']
 
 /** Named steps of an export, reported as they end (the benchmark's breakdown). */
 export type Phase = 'generated' | 'browser' | 'server' | 'loaded' | 'drawn' | 'printed' | 'proved' | 'outlined'
@@ -37,7 +38,7 @@ export const PHASES: Record<Phase, string> = {
   server: 'Slidev loaded, Vite listening',
   loaded: 'first page load (Vite transforms the client)',
   drawn: 'slides laid out, diagrams and fonts done',
-  printed: 'print (or pictures)',
+  printed: 'print (or pictures, or the PowerPoint)',
   proved: 'PDF read back: its own deck',
   outlined: 'outline and title added',
 }
@@ -54,8 +55,8 @@ export interface ExportOptions {
   onPhase?: ((phase: Phase) => void) | undefined
 }
 
-/** What an export made, in memory until it is put in place. */
-export type Made = { kind: 'file', data: Uint8Array } | { kind: 'folder', files: Array<{ name: string, data: Uint8Array }> }
+/** What an export made, in memory until it is put in place; an editable PowerPoint with its exporter's report. */
+export type Made = { kind: 'file', data: Uint8Array, report?: EditableReport } | { kind: 'folder', files: Array<{ name: string, data: Uint8Array }> }
 
 /** The PDF's outline comes from the slides' titles and `level`s, its properties from the headmatter. */
 async function outlined(pdf: Uint8Array, markdown: string): Promise<Uint8Array> {
@@ -106,10 +107,15 @@ async function renderWarm(opts: ExportOptions): Promise<Made> {
   let timer: NodeJS.Timeout | undefined
   const work = (async () => {
     const [up, b] = await Promise.all([server, browser]) as [SlidevServer, Browser]
-    const printer = await openPrinter(b, opts.timeoutMs)
+    const printer = await openPrinter(b, opts.timeoutMs, opts.format === 'pptx' ? EDITABLE_SCALE : RASTER_SCALE)
     const deck = await printer.show(up.url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: mark })
     if (opts.format === 'pdf')
       return { kind: 'file', data: await finishPdf(await printer.pdf().then((p) => { mark('printed'); return p }), markdown, deck, mark) } as Made
+    if (opts.format === 'pptx') {
+      const { data, report } = await printer.pptx(markdown, documentInfoOf(parseSync(markdown, 'slides.md').slides).lang)
+      mark('printed')
+      return { kind: 'file', data, report } as Made
+    }
     const pictures = await printer.pictures()
     mark('printed')
     if (opts.format === 'png')
@@ -147,7 +153,7 @@ async function install(made: Made, output: string): Promise<number> {
   return made.files.reduce((n, f) => n + f.data.byteLength, 0)
 }
 
-export interface ExportResult { output: string, bytes: number, attempts: number }
+export interface ExportResult { output: string, bytes: number, attempts: number, report?: EditableReport | undefined }
 
 /**
  * Exports, once more if the result was not this deck, then puts it in place under the output's
@@ -177,11 +183,11 @@ export async function exportDeck(opts: ExportOptions, after: () => Promise<void>
     await after()
     return n
   })
-  return { output, bytes, attempts }
+  return { output, bytes, attempts, report: made.kind === 'file' ? made.report : undefined }
 }
 
-/** dist/slides.pdf, dist/slides-dark.pptx, dist/slides-png/ … */
+/** dist/slides.pdf, dist/slides-dark.pptx, dist/slides-image.pptx, dist/slides-png/ … */
 export function defaultOutput(root: string, format: ExportFormat, dark: boolean): string {
   const name = `slides${dark ? '-dark' : ''}`
-  return join(root, 'dist', format === 'png' ? `${name}-png` : `${name}.${format}`)
+  return join(root, 'dist', format === 'png' ? `${name}-png` : format === 'pptx-image' ? `${name}-image.pptx` : `${name}.${format}`)
 }

@@ -11,10 +11,16 @@ import { type DeckShape, mismatches, shapeOf } from './deck-proof'
 import { NotedeckError } from './errors'
 import { CANVAS } from './layout'
 import { navReady, slidesReady } from './page-ready'
+import { type EditablePptx, editablePptx } from './pptx-editable'
 import { type PrintPage, SLIDEV } from './slidev-internals'
 
-/** Pixels per canvas pixel for pictures of slides (PNG, and PPTX, whose slides are pictures). */
+/** Pixels per canvas pixel for pictures of slides (PNG, and the PowerPoint of pictures). */
 export const RASTER_SCALE = 2
+/**
+ * Pixels per canvas pixel for the pictures inside an editable PowerPoint (diagrams, images): sharp
+ * at 400 % zoom, where a slide is four times its canvas wide on screen.
+ */
+export const EDITABLE_SCALE = 4
 
 /** The page or the printed file is not this deck (another deck, a stale page, blank pages). */
 export class DeckMismatch extends Error {
@@ -38,6 +44,8 @@ export interface Printer {
   pdf: () => Promise<Uint8Array>
   /** The shown slides as PNG pictures, in order. */
   pictures: () => Promise<Buffer[]>
+  /** The shown slides (the print route) as an editable PowerPoint; `lang` marks its text. */
+  pptx: (slidesMarkdown: string, lang: string | undefined) => Promise<EditablePptx>
   close: () => Promise<void>
 }
 
@@ -50,13 +58,16 @@ function showsSources(page: Page, want: string[]): Promise<boolean> {
   }, [want, SLIDEV] as const)
 }
 
-/** Opens a browser (or uses `browser`, which it then does not close) with one page for printing. */
-export async function openPrinter(browserOrPath: Browser | string, timeoutMs: number): Promise<Printer> {
+/**
+ * Opens a browser (or uses `browser`, which it then does not close) with one page for printing,
+ * drawn at `scale` pixels per canvas pixel.
+ */
+export async function openPrinter(browserOrPath: Browser | string, timeoutMs: number, scale = RASTER_SCALE): Promise<Printer> {
   const own = typeof browserOrPath === 'string'
   const browser = own ? await launchBrowser(browserOrPath) : browserOrPath
   let selector = ''
   try {
-    const context = await browser.newContext({ viewport: { width: CANVAS.width, height: CANVAS.height }, deviceScaleFactor: RASTER_SCALE })
+    const context = await browser.newContext({ viewport: { width: CANVAS.width, height: CANVAS.height }, deviceScaleFactor: scale })
     const page = await context.newPage()
     const show = async (url: string, print: PrintPage, slidesMarkdown: string, { dark = false, onPhase }: ShowOptions = {}) => {
       const { slides } = parseSync(slidesMarkdown, 'slides.md')
@@ -101,7 +112,8 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
         shots.push(await slides.nth(i).screenshot())
       return shots
     }
-    return { show, pdf, pictures, close: async () => { await (own ? browser.close() : context.close()) } }
+    const pptx = (slidesMarkdown: string, lang: string | undefined) => editablePptx(page, slidesMarkdown, lang)
+    return { show, pdf, pictures, pptx, close: async () => { await (own ? browser.close() : context.close()) } }
   }
   catch (e) {
     if (own)

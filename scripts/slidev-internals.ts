@@ -55,3 +55,34 @@ export const COLOR_SCHEMA_LINE = /^colorSchema: .*$/m
 export function announcesPort(output: string, port: number): boolean {
   return output.replace(/\u001B\[[0-9;]*m/g, '').includes(`:${port}`)
 }
+
+/** What Slidev's editable PowerPoint exporter reports about one file (`exportPptxEditable`'s result). */
+export interface EditableReport {
+  slideCount: number
+  /** Slides drawn as one picture, and why. */
+  fallbackSlides: Array<{ no: number, reason: string }>
+  imagesDropped: number
+  isolationMissed: number
+  rastersFailed: number
+  unparsedColors: string[]
+  unplaceablePseudos: string[]
+  /** The font families the file names. */
+  fontsNamed: string[]
+}
+
+/** Slidev's editable PowerPoint exporter (node/commands/pptx), an internal chunk of @slidev/cli's build. */
+export interface EditableExporter {
+  exportPptxEditable: (ctx: {
+    page: unknown
+    slides: unknown[]
+    width: number
+    height: number
+    pages: number[]
+    go: (route: string) => Promise<void>
+  }, output: string) => Promise<EditableReport & { output: string }>
+}
+
+/** The chunk of @slidev/cli's `dist/` that holds the editable exporter (its name carries a hash). */
+export const EDITABLE_CHUNK = /^pptx-[\w-]+\.mjs$/
+/** The route it asks for: everything it measures must already be on the page shown. */
+export const EDITABLE_ROUTE = 'print'
