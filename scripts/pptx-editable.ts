@@ -41,6 +41,9 @@ export async function editablePptx(page: Page, slidesMarkdown: string, lang: str
         throw new Error(`Slidev's editable exporter asked for the "${route}" route; notedeck shows "${EDITABLE_ROUTE}"`)
     }
     const { output, ...report } = await exportPptxEditable({ page, slides, width: CANVAS.width, height: CANVAS.height, pages: slides.map((_, i) => i + 1), go }, join(dir, 'slides.pptx'))
+      .catch((e: Error) => {
+        throw new NotedeckError('EXPORT_FAILED', `Slidev's editable PowerPoint exporter failed: ${e.message.split('\n')[0]}`, { hint: '`--format pptx-image` makes a PowerPoint of one picture per slide', cause: e })
+      })
     return { data: await stablePptx(await readFile(output), { lang }), report }
   }
   finally {

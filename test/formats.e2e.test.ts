@@ -1,4 +1,4 @@
-// End to end, the other outputs, read back by structure: PNG per slide, PPTX with speaker notes,
+// End to end, the other outputs, read back by structure: PNG per slide, PPTX of pictures with speaker notes,
 // dark PDF and handout, and the built site served from an arbitrary folder and opened offline.
 import { execFile, execFileSync } from 'node:child_process'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
@@ -26,7 +26,7 @@ function brightness(pdf: string, page: number): number {
   return pixels.reduce((a, b) => a + b, 0) / pixels.length
 }
 
-describe('export --format png and pptx', () => {
+describe('export --format png and pptx-image', () => {
   it('writes one PNG per slide at twice the canvas size', async () => {
     const out = join(tempDir(), 'png')
     const { stdout } = await cli('export', FIXTURE, '--offline', '--format', 'png', '-o', out)
@@ -41,13 +41,19 @@ describe('export --format png and pptx', () => {
     }
   }, 200_000)
 
-  it('writes a PPTX with one slide part and one notes part per slide', async () => {
+  it('writes a PPTX of pictures (one per slide, as its background) with one notes part per slide', async () => {
     const out = join(tempDir(), 'deck.pptx')
-    await cli('export', FIXTURE, '--offline', '--format', 'pptx', '-o', out)
+    await cli('export', FIXTURE, '--offline', '--format', 'pptx-image', '-o', out)
     const content = handoutContent(readText(slidesFor(FIXTURE)))
     const zip = await JSZip.loadAsync(readFileSync(out))
     const parts = Object.keys(zip.files)
-    expect(parts.filter(p => /^ppt\/slides\/slide\d+\.xml$/.test(p))).toHaveLength(content.slides.length)
+    const slideParts = parts.filter(p => /^ppt\/slides\/slide\d+\.xml$/.test(p))
+    expect(slideParts).toHaveLength(content.slides.length)
+    for (const p of slideParts) {
+      const xml = await zip.file(p)!.async('string')
+      expect(xml, p).toMatch(/<p:bg>(?:(?!<\/p:bg>).)*<a:blipFill/s)
+      expect(xml, p).not.toContain('<a:t>')
+    }
     const withNotes = content.slides.filter(s => s.notesHtml).length
     const notes = parts.filter(p => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(p))
     expect(notes.length).toBeGreaterThanOrEqual(withNotes)

@@ -1,11 +1,12 @@
 // Slidev's internals that notedeck relies on (scripts/slidev-internals.ts), checked against the
 // installed Slidev. An upgrade that moves one fails here, naming it, before any export misbehaves.
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../scripts/paths'
-import { SLIDEV, SLIDEV_VERSION } from '../scripts/slidev-internals'
+import { editableExporter } from '../scripts/pptx-editable'
+import { EDITABLE_CHUNK, EDITABLE_ROUTE, SLIDEV, SLIDEV_VERSION } from '../scripts/slidev-internals'
 
 const require = createRequire(join(ROOT, 'package.json'))
 const client = dirname(require.resolve('@slidev/client/package.json'))
@@ -46,5 +47,14 @@ describe(`Slidev ${SLIDEV_VERSION}: what notedeck relies on`, () => {
   it('the print route exists, and prints one container per slide', () => {
     expect(source('setup/routes.ts'), `Slidev moved its print route (${SLIDEV.printPath})`).toContain(`path: '${SLIDEV.printPath}'`)
     expect(source('pages/print.vue'), 'the print page no longer draws PrintContainer').toContain('PrintContainer')
+  })
+
+  it('the editable PowerPoint exporter: found, asks for the print route, measures its slide containers', async () => {
+    expect(typeof (await editableExporter()).exportPptxEditable).toBe('function')
+    const dist = join(dirname(require.resolve('@slidev/cli/package.json')), 'dist')
+    const chunk = readdirSync(dist).filter(f => EDITABLE_CHUNK.test(f)).map(f => readFileSync(join(dist, f), 'utf8')).find(t => t.includes('async function exportPptxEditable'))
+    expect(chunk, 'Slidev moved its editable exporter: update EDITABLE_CHUNK in scripts/slidev-internals.ts').toBeDefined()
+    expect(chunk).toContain(`ctx.go("${EDITABLE_ROUTE}")`)
+    expect(chunk).toContain(`containerSelector: "${SLIDEV.printContainer}"`)
   })
 })

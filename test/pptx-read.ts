@@ -1,0 +1,57 @@
+// A PowerPoint file read back by structure: per slide its text runs, text boxes, pictures,
+// background and speaker notes, in slide order (as the presentation lists them).
+import JSZip from 'jszip'
+
+export interface PptxSlide {
+  /** The text of every `a:t` run, in order. */
+  runs: string[]
+  /** Text boxes' rectangles, in EMU. */
+  textBoxes: Array<{ x: number, y: number, w: number, h: number }>
+  /** `p:pic` elements: pictures placed on the slide. */
+  pictures: number
+  /** The slide's background is a picture (a whole-slide fallback). */
+  pictureBackground: boolean
+  /** The text of its notes slide's runs. */
+  notes: string
+}
+
+export interface PptxDeck { size: { cx: number, cy: number }, slides: PptxSlide[], fonts: string[], langs: string[] }
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'' }
+export const xmlText = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);/gi, (_, e: string) =>
+  e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))) : XML_ENTITIES[e]!)
+const runsOf = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map(m => xmlText(m[1]!))
+const target = (rels: string, type: string) => [...rels.matchAll(/<Relationship [^>]*>/g)].map(m => m[0]).find(r => r.includes(`/relationships/${type}"`))?.match(/Target="([^"]+)"/)?.[1]
+
+export async function readPptx(data: Uint8Array): Promise<PptxDeck> {
+  const zip = await JSZip.loadAsync(data)
+  const text = (name: string) => zip.file(name)?.async('string') ?? Promise.resolve('')
+  const presentation = await text('ppt/presentation.xml')
+  const presentationRels = await text('ppt/_rels/presentation.xml.rels')
+  const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec(presentation)!
+  const ids = [...presentation.matchAll(/<p:sldId [^>]*r:id="([^"]+)"/g)].map(m => m[1]!)
+  const slides: PptxSlide[] = []
+  const fonts = new Set<string>()
+  const langs = new Set<string>()
+  for (const id of ids) {
+    const file = `ppt/${presentationRels.match(new RegExp(`<Relationship [^>]*Id="${id}"[^>]*>`))![0].match(/Target="([^"]+)"/)![1]!}`
+    const xml = await text(file)
+    const rels = await text(file.replace(/slides\/(slide\d+\.xml)$/, 'slides/_rels/$1.rels'))
+    const notesTarget = target(rels, 'notesSlide')
+    const notes = notesTarget ? runsOf(await text(`ppt/notesSlides/${notesTarget.split('/').pop()}`)).join('\n') : ''
+    const textBoxes = [...xml.matchAll(/<p:sp>(?:(?!<\/p:sp>).)*?<p:cNvSpPr txBox="1"\/>(?:(?!<\/p:sp>).)*?<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/gs)]
+      .map(m => ({ x: Number(m[1]), y: Number(m[2]), w: Number(m[3]), h: Number(m[4]) }))
+    for (const m of xml.matchAll(/<a:(?:latin|ea) typeface="([^"]+)"/g))
+      fonts.add(m[1]!)
+    for (const m of xml.matchAll(/<a:rPr lang="([^"]+)"/g))
+      langs.add(m[1]!)
+    slides.push({
+      runs: runsOf(xml),
+      textBoxes,
+      pictures: xml.match(/<p:pic>/g)?.length ?? 0,
+      pictureBackground: /<p:bg>(?:(?!<\/p:bg>).)*<a:blipFill/s.test(xml),
+      notes,
+    })
+  }
+  return { size: { cx: Number(size[1]), cy: Number(size[2]) }, slides, fonts: [...fonts].sort(), langs: [...langs].sort() }
+}
