@@ -4,22 +4,21 @@
 // changes, the next command builds a new one first (esbuild, a fraction of a second). Plain
 // JavaScript on purpose: it runs before anything is compiled.
 import { createHash, randomBytes } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const scripts = join(root, 'scripts')
 const builds = join(root, '.notedeck', 'build')
-/** Files the bundle reads beside itself at run time (scripts that run inside the browser). */
-const PAGE_SCRIPTS = ['check-page.js', 'handout-page.js']
 
-/** The key of the sources: every file under scripts/ by name, size and modification time. */
+/** The key of the sources: every file under scripts/ (its folders too) by path, size and modification time. */
 function sourcesKey() {
   const hash = createHash('sha256')
-  for (const f of readdirSync(scripts).sort()) {
+  for (const f of readdirSync(scripts, { recursive: true }).map(String).sort()) {
     const s = statSync(join(scripts, f))
-    hash.update(`${f}:${s.size}:${s.mtimeMs}\n`)
+    if (s.isFile())
+      hash.update(`${f}:${s.size}:${s.mtimeMs}\n`)
   }
   return hash.digest('hex').slice(0, 16)
 }
@@ -33,7 +32,7 @@ export async function build(key = sourcesKey()) {
   mkdirSync(tmp, { recursive: true })
   try {
     await esbuild({
-      entryPoints: { cli: join(scripts, 'cli.ts') },
+      entryPoints: { cli: join(scripts, 'cli', 'cli.ts') },
       outdir: tmp,
       bundle: true,
       splitting: true,
@@ -43,12 +42,11 @@ export async function build(key = sourcesKey()) {
       packages: 'external',
       outExtension: { '.js': '.mjs' },
       chunkNames: '[name]-[hash]',
-      // scripts/paths.ts finds the project from its own place: three folders up from the bundle.
+      // scripts/core/paths.ts finds the project from its own place: three folders up from the bundle.
+      // The scripts that run inside the browser are read from scripts/page/ (core/paths.ts).
       define: { __NOTEDECK_ROOT__: JSON.stringify('../../..') },
       logLevel: 'error',
     })
-    for (const f of PAGE_SCRIPTS)
-      copyFileSync(join(scripts, f), join(tmp, f))
     try {
       renameSync(tmp, out)
     }

@@ -1,6 +1,6 @@
 import { defineMermaidRendererSetup } from '@slidev/types'
 import mermaid from 'mermaid/dist/mermaid.esm.mjs'
-import { diagramMaxWidthPx } from '../scripts/layout'
+import { diagramMaxWidthPx } from '../scripts/pipeline/plan/layout'
 import { FONT_FAMILY, lightThemeVariables, mermaidConfig } from './mermaid-config'
 
 let counter = 0

@@ -1,16 +1,22 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import type { DeckConfig } from '../scripts/config'
-import { EMPTY_CONFIG, parseConfig } from '../scripts/config'
-import { buildDeck } from '../scripts/generate'
-import { imageUrls, resolveImages } from '../scripts/images'
-import { parseMarkdown } from '../scripts/parse'
-import { ROOT } from '../scripts/paths'
+import type { DeckConfig } from '../scripts/pipeline/notes/config'
+import { EMPTY_CONFIG, parseConfig } from '../scripts/pipeline/notes/config'
+import { buildDeck } from '../scripts/pipeline/generate'
+import { imageUrls, resolveImages } from '../scripts/pipeline/notes/images'
+import { parseMarkdown } from '../scripts/pipeline/notes/parse'
+import { ROOT } from '../scripts/core/paths'
 
 export const NOTES = join(ROOT, 'data', 'notes.md')
 export const CONFIG = join(ROOT, 'data', 'deck.yaml')
 export const FIXTURES = join(ROOT, 'test', 'fixtures')
+/**
+ * The command line as `npm run <command>` runs it: `node` with these arguments. The prebuilt bundle
+ * (scripts/run.mjs rebuilds it whenever a source changed), so the tests run what users run, without
+ * a TypeScript compile per spawn.
+ */
+export const CLI = [join(ROOT, 'scripts', 'run.mjs')]
 
 export const readText = (p: string) => readFileSync(p, 'utf8')
 export const defaultConfig = (): DeckConfig => parseConfig(readText(CONFIG), 'data/deck.yaml')

@@ -1,15 +1,18 @@
 // The modules of scripts/ import each other without circles (type-only and lazy imports included).
 import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, normalize } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOT } from '../scripts/paths'
+import { ROOT } from '../scripts/core/paths'
 
 const dir = join(ROOT, 'scripts')
-const modules = readdirSync(dir).filter(f => /\.(?:ts|mjs|js)$/.test(f) && !f.startsWith('zz-'))
-const key = (spec: string) => spec.replace(/^\.\//, '').replace(/\.(?:ts|js|mjs)$/, '')
+const modules = readdirSync(dir, { recursive: true }).map(String).filter(f => /\.(?:ts|mjs|js)$/.test(f) && !/(?:^|\/)zz-/.test(f))
+const key = (file: string) => file.replace(/\.(?:ts|js|mjs)$/, '')
+/** Each module (by its path under scripts/, without extension) and the modules it imports. */
 const graph = new Map(modules.map((f) => {
   const source = readFileSync(join(dir, f), 'utf8')
-  const deps = [...source.matchAll(/(?:from|import\()\s*'(\.\/[\w.-]+)'/g)].map(m => key(m[1]!))
+  const deps = [...source.matchAll(/(?:from|import\()\s*'(\.\.?\/[\w./-]+)'/g)]
+    .map(m => key(normalize(join(dirname(f), m[1]!))))
+    .filter(d => !d.endsWith('.json'))
   return [key(f), [...new Set(deps)]] as const
 }))
 
@@ -34,8 +37,19 @@ function cycles(): string[][] {
 }
 
 describe('imports between the modules of scripts/', () => {
+  it('resolve to modules that exist', () => {
+    expect(graph.size).toBeGreaterThan(60)
+    const missing = [...graph].flatMap(([from, deps]) => deps.filter(d => !graph.has(d)).map(d => `${from} -> ${d}`))
+    expect(missing).toEqual([])
+  })
+
   it('have no circles', () => {
-    expect(graph.size).toBeGreaterThan(40)
     expect(cycles().map(c => c.join(' -> '))).toEqual([])
+  })
+
+  it('the pipeline does not reach the browser, Slidev, the export or the commands', () => {
+    const outside = [...graph].filter(([from]) => from.startsWith('pipeline/'))
+      .flatMap(([from, deps]) => deps.filter(d => !/^(?:pipeline|core)\//.test(d)).map(d => `${from} -> ${d}`))
+    expect(outside).toEqual([])
   })
 })

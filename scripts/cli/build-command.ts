@@ -1,0 +1,52 @@
+/**
+ * `npm run build [-- <notes.md>] [-o <folder>]`: the deck as a static site (default dist/site/)
+ * that works offline from any folder: relative asset paths, hash routing (no server rewrites
+ * needed), fonts and Mermaid bundled. Replaces the previous site only once the new one is built.
+ */
+import { mkdir, rm } from 'node:fs/promises'
+import { basename, dirname, join, relative, resolve } from 'node:path'
+import { parseCommon } from './args'
+import { NotedeckError } from '../core/errors'
+import { exportKey, isFresh, remember } from '../export/export-cache'
+import { generateForDeck } from './generate-command'
+import { ROOT } from '../core/paths'
+import { lastLines, runSlidev } from '../slidev/slidev'
+import { USAGE } from './usage'
+import { replacePath, tempPathFor } from '../core/write'
+
+export const BUILD_TIMEOUT_MS = 180_000
+
+/** Slidev's arguments for a portable build into `outDir`. Pure. */
+export function buildArgs(slides: string, outDir: string): string[] {
+  return ['build', basename(slides), '--out', outDir, '--base', './', '--router-mode', 'hash']
+}
+
+export async function runBuild(argv: string[]): Promise<number> {
+  const { values, notes } = parseCommon(argv, { fresh: { type: 'boolean', default: false } })
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const output = typeof values.out === 'string' ? resolve(values.out) : join(ROOT, 'dist', 'site')
+  const result = await generateForDeck(notes, values)
+  const key = await exportKey(result.markdown, { format: 'site' })
+  if (!values.fresh && await isFresh(output, key)) {
+    console.log(`notedeck: ${relative(process.cwd(), output)}/ is up to date (nothing that shapes it changed; --fresh builds anyway)`)
+    return 0
+  }
+  await mkdir(dirname(output), { recursive: true })
+  const tmp = tempPathFor(output)
+  const started = Date.now()
+  try {
+    const run = await runSlidev(buildArgs(result.out, tmp), { cwd: dirname(result.out), timeoutMs: BUILD_TIMEOUT_MS })
+    if (run.timedOut || run.code !== 0)
+      throw new NotedeckError('EXPORT_FAILED', run.timedOut ? `the build did not finish in ${BUILD_TIMEOUT_MS / 1000} s and was stopped` : `Slidev's build failed (exit ${run.code ?? run.signal})\n${lastLines(run.output)}`)
+    await replacePath(tmp, output)
+    await remember(output, key)
+  }
+  finally {
+    await rm(tmp, { recursive: true, force: true })
+  }
+  console.log(`notedeck: ${relative(process.cwd(), output)}/ (${result.plan.slides.length} slides, ${((Date.now() - started) / 1000).toFixed(1)} s); serve it with any static file server, e.g. python3 -m http.server -d ${relative(process.cwd(), output)}`)
+  return 0
+}

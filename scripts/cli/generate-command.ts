@@ -1,0 +1,48 @@
+/** `npm run generate [-- <notes.md>] [-o <slides.md>]` */
+import { resolve } from 'node:path'
+import { parseCommon } from './args'
+import { type GenerateResult, generate } from '../pipeline/generate'
+import { DEFAULT_NOTES, DEFAULT_SLIDES, slidesFor } from '../core/paths'
+import { printGenerated } from './report'
+import { USAGE } from './usage'
+
+export async function runGenerate(argv: string[]): Promise<number> {
+  const { values, notes } = parseCommon(argv, {
+    check: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+  })
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const result = await generate({
+    notes: notes ?? DEFAULT_NOTES,
+    out: typeof values.out === 'string' ? resolve(values.out) : DEFAULT_SLIDES,
+    ...(typeof values.config === 'string' ? { config: values.config } : {}),
+    offline: values.offline === true,
+    check: values.check === true,
+    force: values.force === true,
+  })
+  if (values.check) {
+    console.log(`notedeck: ${result.out === DEFAULT_SLIDES ? 'slides.md' : result.out} is up to date with ${result.file}`)
+    return 0
+  }
+  printGenerated(result)
+  return 0
+}
+
+/**
+ * What `export` and `check` share: generate the notes (default data/notes.md) into the slides file
+ * Slidev will serve, and say what was written.
+ */
+export async function generateForDeck(notesArg: string | undefined, values: Record<string, unknown>): Promise<GenerateResult> {
+  const notes = notesArg ?? DEFAULT_NOTES
+  const result = await generate({
+    notes,
+    out: slidesFor(notes),
+    ...(typeof values.config === 'string' ? { config: values.config } : {}),
+    offline: values.offline === true,
+  })
+  printGenerated(result)
+  return result
+}

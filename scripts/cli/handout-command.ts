@@ -1,0 +1,61 @@
+/**
+ * `npm run handout [-- <notes.md>] [-o <file.pdf>] [--per-page 2|3] [--dark]`: the slides PDF from
+ * the export (cached like `export`), laid out on A4 with each slide's speaker notes beside it.
+ */
+import { relative, resolve } from 'node:path'
+import { parseCommon } from './args'
+import { resolveBrowser } from '../slidev/browser'
+import { NotedeckError } from '../core/errors'
+import { exportKey, fileDigest, isFresh, remember } from '../export/export-cache'
+import { EXPORT_OPTIONS, exportGenerated, exportInputs, exportRequest, exportSummary } from './export-command'
+import { generateForDeck } from './generate-command'
+import { LANG_TAGS } from '../pipeline/render/render'
+import { defaultHandoutPath, renderHandout } from '../handout/handout'
+import { DEFAULT_PER_PAGE, PER_PAGE_CHOICES, type PerPage } from '../handout/handout-layout'
+import { ROOT } from '../core/paths'
+import { USAGE } from './usage'
+
+export function perPageOption(value: unknown): PerPage {
+  if (value === undefined)
+    return DEFAULT_PER_PAGE
+  const n = Number(value)
+  if (!PER_PAGE_CHOICES.includes(n as PerPage))
+    throw new NotedeckError('USAGE', `--per-page takes ${PER_PAGE_CHOICES.join(' or ')}, not "${String(value)}"`)
+  return n as PerPage
+}
+
+export async function runHandout(argv: string[]): Promise<number> {
+  const { values, notes } = parseCommon(argv, { ...EXPORT_OPTIONS, 'per-page': { type: 'string' } })
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const perPage = perPageOption(values['per-page'])
+  const req = exportRequest(values, 'pdf')
+  const dark = req.dark
+  const output = typeof values.out === 'string' ? resolve(values.out) : defaultHandoutPath(ROOT, dark)
+  const result = await generateForDeck(notes, values)
+  const slides = await exportGenerated(result, req, await exportInputs(result, values, req))
+  if (!slides.cached)
+    console.log(exportSummary(slides, 'pdf', result.plan.slides.length))
+  const key = await exportKey(result.markdown, { handout: perPage, dark, slides: await fileDigest(slides.output) })
+  if (!req.fresh && await isFresh(output, key)) {
+    console.log(`notedeck: ${relative(process.cwd(), output)} is up to date (nothing that shapes it changed; --fresh makes it anyway)`)
+    return 0
+  }
+  const started = Date.now()
+  const handout = await renderHandout({
+    slidesFile: result.out,
+    slidesMarkdown: result.markdown,
+    slidesPdf: slides.output,
+    output,
+    browser: await resolveBrowser(),
+    perPage,
+    dark,
+    lang: LANG_TAGS[result.plan.lang],
+    notesFile: result.file,
+  })
+  await remember(output, key)
+  console.log(`notedeck: ${relative(process.cwd(), output)} (${handout.pages} A4 pages, ${perPage} slides per page, ${(handout.bytes / 1024).toFixed(0)} KiB, ${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  return 0
+}

@@ -1,0 +1,40 @@
+/** Where things are: the project root (this package), the default notes and outputs. */
+import { basename, dirname, extname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** Set by the bundler (scripts/run.mjs): where the project is, seen from the bundle. */
+declare const __NOTEDECK_ROOT__: string | undefined
+
+export const ROOT = resolve(fileURLToPath(new URL(typeof __NOTEDECK_ROOT__ === 'string' ? __NOTEDECK_ROOT__ : '../..', import.meta.url)))
+export const DEFAULT_NOTES = join(ROOT, 'data', 'notes.md')
+export const DEFAULT_SLIDES = join(ROOT, 'slides.md')
+
+/** A script that runs inside the browser (`scripts/page/`), read as text to be evaluated in a page. */
+export const pageScript = (name: string) => join(ROOT, 'scripts', 'page', name)
+
+/**
+ * The slides file that `dev` and `export` generate. The default notes use the committed slides.md;
+ * other notes get their own file in the project root (Slidev takes styles, setup and components
+ * from the folder of the slides), so exporting them never overwrites slides.md.
+ */
+export function slidesFor(notes: string): string {
+  if (resolve(notes) === DEFAULT_NOTES)
+    return DEFAULT_SLIDES
+  const stem = basename(notes, extname(notes)).replace(/[^\w.-]+/g, '_') || 'notes'
+  return join(ROOT, `.notedeck-${stem}.slides.md`)
+}
+
+/**
+ * Written by `npm run dev` while it runs, one per slides file (several `dev` may run at once): its
+ * port, so that `export` of the same notes can print from its server.
+ */
+export const devAnnouncementFor = (slides: string) => join(dirname(resolve(slides)), `.notedeck-dev.${basename(slides)}.json`)
+
+/** The notes' error that `dev` shows over its deck while the notes do not parse, one per slides file. */
+export const devErrorsFor = (slides: string) => join(dirname(resolve(slides)), `.notedeck-dev-error.${basename(slides)}.txt`)
+
+/** The deck config of some notes: the one given, else deck.yaml beside the notes. */
+export const configPathFor = (notes: string, explicit?: string) => explicit ?? resolve(dirname(notes), 'deck.yaml')
+
+/** Hand-written slides beside the notes. */
+export const extraSlidesFor = (notes: string) => resolve(dirname(notes), 'extra-slides.md')

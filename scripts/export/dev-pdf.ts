@@ -1,0 +1,57 @@
+/**
+ * `npm run dev -- --pdf`: keeps the PDF current while you edit. A headless page stays open on the
+ * dev server; after each regeneration it prints the deck again (no second Vite, no cold start).
+ */
+import { relative } from 'node:path'
+import { resolveBrowser } from '../slidev/browser'
+import { exportKey, remember } from './export-cache'
+import { printLive } from './export-live'
+import { type Printer, openPrinter } from './printer'
+import { writeAtomic } from '../core/write'
+
+const PRINT_TIMEOUT_MS = 20_000
+
+async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    if (await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) }).then(r => r.ok, () => false))
+      return
+    await new Promise(r => setTimeout(r, 250))
+  }
+  throw new Error(`the dev server at ${url} did not answer in ${timeoutMs / 1000} s`)
+}
+
+/** Returns `update(markdown)`, to call after each regeneration, and `stop()`. Prints never overlap. */
+export function keepPdf(url: string, output: string): { update: (markdown: string) => void, stop: () => Promise<void> } {
+  let printer: Promise<Printer> | undefined
+  let running: Promise<void> = Promise.resolve()
+  let latest: string | undefined
+  const shown = relative(process.cwd(), output)
+  const printLatest = async () => {
+    const markdown = latest
+    if (markdown === undefined)
+      return
+    latest = undefined
+    const started = Date.now()
+    try {
+      printer ??= waitForServer(url, 60_000).then(async () => openPrinter(await resolveBrowser(), PRINT_TIMEOUT_MS))
+      const pdf = await printLive(await printer, url, markdown)
+      await writeAtomic(output, pdf)
+      await remember(output, await exportKey(markdown, { format: 'pdf', dark: false }))
+      console.log(`notedeck: ${shown} updated (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+    }
+    catch (e) {
+      console.error(`notedeck: ${shown} not updated: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)
+    }
+  }
+  return {
+    update: (markdown) => {
+      latest = markdown
+      running = running.then(printLatest)
+    },
+    stop: async () => {
+      await running.catch(() => {})
+      await printer?.then(p => p.close(), () => {})
+    },
+  }
+}

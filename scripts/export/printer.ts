@@ -1,0 +1,123 @@
+/**
+ * notedeck's own page on a Slidev server: load the page that shows every slide, wait until it
+ * shows exactly the slides just generated and has finished drawing them (`slidesReady`), check
+ * that each slide shows its title, then print it to PDF or take a picture of each slide. Used by
+ * the export (its own server), `dev --pdf` and the export from a running dev server.
+ */
+import { parseSync } from '@slidev/parser'
+import type { Browser, Page } from 'playwright-chromium'
+import { launchBrowser } from '../slidev/browser'
+import { type DeckShape, mismatches, shapeOf } from './deck-proof'
+import { NotedeckError } from '../core/errors'
+import { CANVAS } from '../pipeline/plan/layout'
+import { navReady, slidesReady } from '../page/page-ready'
+import { type EditablePptx, editablePptx } from './pptx-editable'
+import { type PrintPage, SLIDEV } from '../slidev/slidev-internals'
+
+/** Pixels per canvas pixel for pictures of slides (PNG, and the PowerPoint of pictures). */
+export const RASTER_SCALE = 2
+/**
+ * Pixels per canvas pixel for the pictures inside an editable PowerPoint (diagrams, images): sharp
+ * at 400 % zoom, where a slide is four times its canvas wide on screen.
+ */
+export const EDITABLE_SCALE = 4
+
+/** The page or the printed file is not this deck (another deck, a stale page, blank pages). */
+export class DeckMismatch extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '))
+  }
+}
+
+export interface ShowOptions {
+  dark?: boolean
+  onPhase?: (phase: 'loaded' | 'drawn') => void
+}
+
+export interface Printer {
+  /**
+   * Loads `page` of the server at `url` until it shows these slides, drawn; throws when it never
+   * does, and `DeckMismatch` when a slide does not show its title.
+   */
+  show: (url: string, page: PrintPage, slidesMarkdown: string, options?: ShowOptions) => Promise<DeckShape>
+  /** The shown slides as a PDF, one page per slide. */
+  pdf: () => Promise<Uint8Array>
+  /** The shown slides as PNG pictures, in order. */
+  pictures: () => Promise<Buffer[]>
+  /** The shown slides (the print route) as an editable PowerPoint; `lang` marks its text. */
+  pptx: (slidesMarkdown: string, lang: string | undefined) => Promise<EditablePptx>
+  close: () => Promise<void>
+}
+
+/** Does the page show exactly these slide sources? (Slidev's client reports the sources it has.) */
+function showsSources(page: Page, want: string[]): Promise<boolean> {
+  return page.evaluate(([want, S]) => {
+    const nav = (window as unknown as Record<string, { nav?: { slides?: Array<{ meta?: { slide?: { content?: string } } }> } } | undefined>)[S.global]?.nav
+    const have = nav?.slides?.map(r => (r.meta?.slide?.content ?? '').trim())
+    return have?.length === want.length && have.every((c, i) => c === want[i])
+  }, [want, SLIDEV] as const)
+}
+
+/**
+ * Opens a browser (or uses `browser`, which it then does not close) with one page for printing,
+ * drawn at `scale` pixels per canvas pixel.
+ */
+export async function openPrinter(browserOrPath: Browser | string, timeoutMs: number, scale = RASTER_SCALE): Promise<Printer> {
+  const own = typeof browserOrPath === 'string'
+  const browser = own ? await launchBrowser(browserOrPath) : browserOrPath
+  let selector = ''
+  try {
+    const context = await browser.newContext({ viewport: { width: CANVAS.width, height: CANVAS.height }, deviceScaleFactor: scale })
+    const page = await context.newPage()
+    const show = async (url: string, print: PrintPage, slidesMarkdown: string, { dark = false, onPhase }: ShowOptions = {}) => {
+      const { slides } = parseSync(slidesMarkdown, 'slides.md')
+      const sources = slides.map(s => s.content.trim())
+      const deck = shapeOf(slides)
+      const deadline = Date.now() + timeoutMs
+      await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light', media: print.media })
+      // A dev server reloads the slides file on its own schedule: load until it shows the ones just
+      // written. A server started for this export read them at its start; the titles prove the rest.
+      for (;;) {
+        await page.goto(`${url}${print.path}`, { waitUntil: 'load', timeout: timeoutMs })
+        if (!print.sources)
+          break
+        await page.waitForFunction(navReady, SLIDEV, { timeout: Math.max(1, deadline - Date.now()) })
+        if (await showsSources(page, sources))
+          break
+        if (Date.now() > deadline)
+          throw new NotedeckError('EXPORT_FAILED', `the server at ${url} did not show the slides just generated within ${timeoutMs / 1000} s`)
+        await page.waitForTimeout(150)
+      }
+      onPhase?.('loaded')
+      await page.waitForFunction(slidesReady, { selector: print.slides, count: sources.length, S: SLIDEV }, { timeout: Math.max(1, deadline - Date.now()), polling: 50 })
+        .catch((e) => {
+          throw new NotedeckError('EXPORT_FAILED', `the slides did not finish drawing in ${timeoutMs / 1000} s`, { hint: 'raise the limit with --timeout <ms>, or run `npm run check` to see which slide does not render', cause: e })
+        })
+      onPhase?.('drawn')
+      // Mermaid's scratch area stays in the page after drawing, empty but a page long in print.
+      await page.evaluate(() => document.querySelector<HTMLElement>('#mermaid-rendering-container')?.style.setProperty('display', 'none'))
+      // Each slide must show its own title before anything is printed from it.
+      const shown = await page.$$eval(print.slides, els => els.map(e => (e as HTMLElement).innerText))
+      const problems = mismatches(deck, shown)
+      if (problems.length)
+        throw new DeckMismatch(problems)
+      selector = print.slides
+      return deck
+    }
+    const pdf = async () => page.pdf({ width: `${CANVAS.width}px`, height: `${CANVAS.height}px`, margin: { top: 0, right: 0, bottom: 0, left: 0 }, printBackground: true, tagged: true })
+    const pictures = async () => {
+      const slides = page.locator(selector)
+      const shots: Buffer[] = []
+      for (let i = 0; i < await slides.count(); i++)
+        shots.push(await slides.nth(i).screenshot())
+      return shots
+    }
+    const pptx = (slidesMarkdown: string, lang: string | undefined) => editablePptx(page, slidesMarkdown, lang)
+    return { show, pdf, pictures, pptx, close: async () => { await (own ? browser.close() : context.close()) } }
+  }
+  catch (e) {
+    if (own)
+      await browser.close()
+    throw e
+  }
+}

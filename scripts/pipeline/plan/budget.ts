@@ -1,0 +1,159 @@
+/**
+ * The layout budget: how much a slide holds, estimated from display widths.
+ * Geometry follows styles/index.css on Slidev's 980x552 canvas (default layout padding 56px x 40px).
+ */
+import type { BlockContent, List, ListItem, Table } from 'mdast'
+import type { Block, Card, LinkItem } from '../types'
+import { displayWidth, plainText, wrapText } from '../text'
+import { textWidthPx } from './font-metrics'
+
+import { CARD_FONT_PX, CODE_FONT_PX, CODE_LINE_HEIGHT, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TABLE_FONT_PX } from './layout'
+
+export { CARD_FONT_PX, CODE_FONT_PX, FONT_FLOOR_PX, FONT_PX, TABLE_FONT_PX }
+export const LINE_PX = FONT_PX * LINE_HEIGHT
+/** Width of the content box and height left for the body under the title. */
+export const BODY_W = 868
+export const BODY_H = 400
+const CARD_GAP = GAP_PX
+
+/** Card text line height (styles/index.css .nd-card-text). */
+const CARD_LINE_PX = CARD_FONT_PX * LINE_HEIGHT
+
+/** Lines `text` takes in `widthPx` at `font`, with the bundled font's own advance widths. */
+export function linesFor(text: string, widthPx: number, font = FONT_PX, bold = false): number {
+  return Math.max(1, wrapText(text, Math.max(font * 2, widthPx), s => textWidthPx(s, font, bold), false).length)
+}
+
+function listHeight(list: List, width: number): number {
+  return list.children.reduce((h, item) => h + itemHeight(item, width - 26), 0)
+}
+
+export { LIST_COLUMN_GAP_PX }
+
+/** A list set in two columns: the browser balances them; the taller half is the height. */
+export function twoColumnListHeight(list: List, width: number): number {
+  const column = (width - LIST_COLUMN_GAP_PX) / 2
+  const heights = list.children.map(item => itemHeight(item, column - 26))
+  const half = Math.ceil(heights.length / 2)
+  const sum = (hs: number[]) => hs.reduce((a, b) => a + b, 0)
+  return Math.max(sum(heights.slice(0, half)), sum(heights.slice(half))) + 6
+}
+
+function itemHeight(item: ListItem, width: number): number {
+  let h = 0
+  for (const child of item.children)
+    h += child.type === 'list' ? listHeight(child, width) : linesFor(plainText(child), width) * LINE_PX + 6
+  return h
+}
+
+const CODE_PAD = 16
+/** A monospace column is about 0.6em; a CJK character in a code block counts as two columns. */
+export const codeUnitPx = (font: number) => font * 0.6
+
+/** Width a code block needs to show its widest line unwrapped at `font`, padding included. */
+export function codeWidthPx(value: string, font: number): number {
+  return Math.max(0, ...value.split('\n').map(displayWidth)) * codeUnitPx(font) + CODE_PAD
+}
+
+/**
+ * Column widths as a browser's automatic table layout roughly gives them: in proportion to each
+ * column's longest cell, but no column under a tenth of the width.
+ */
+export function columnWidths(table: Table, width: number): number[] {
+  const cols = Math.max(1, ...table.children.map(r => r.children.length))
+  const longest = Array.from({ length: cols }, (_, i) => Math.max(4, ...table.children.map(r => displayWidth(plainText(r.children[i] ?? [])))))
+  const total = longest.reduce((a, b) => a + b, 0)
+  const shares = longest.map(l => Math.max(0.1, l / total))
+  const sum = shares.reduce((a, b) => a + b, 0)
+  return shares.map(s => (width * s) / sum - 16)
+}
+
+export function tableHeight(table: Table, width: number, font = TABLE_FONT_PX): number {
+  const widths = columnWidths(table, width)
+  return table.children.reduce((h, row) => {
+    const lines = Math.max(1, ...row.children.map((c, i) => linesFor(plainText(c), widths[i] ?? width, font)))
+    return h + lines * Math.round(font * 1.5) + 13
+  }, 0)
+}
+
+/** Rows each code line takes at `font`, wrapped when `wrap`. */
+export function codeRows(value: string, width: number, font: number, wrap: boolean): number {
+  const perLine = Math.floor((width - CODE_PAD) / codeUnitPx(font))
+  return value.split('\n').reduce((n, line) => n + (wrap ? Math.max(1, Math.ceil(displayWidth(line) / perLine)) : 1), 0)
+}
+
+/** Line height of code: 1.5, and 1.25 for drawings, whose box lines then meet from one line to the next. */
+export const codeLinePx = (font: number, drawing = false) => Math.round(font * (drawing ? 1.25 : CODE_LINE_HEIGHT))
+
+export function codeHeight(value: string, width: number, font = CODE_FONT_PX, wrap = false, drawing = false): number {
+  return codeRows(value, width, font, wrap) * codeLinePx(font, drawing) + CODE_PAD + 16
+}
+
+export function contentHeight(node: BlockContent, width = BODY_W): number {
+  switch (node.type) {
+    case 'list': return listHeight(node, width) + 6
+    case 'table': return tableHeight(node, width) + 12
+    case 'code': return codeHeight(node.value, width)
+    case 'blockquote': return node.children.reduce((h, c) => h + contentHeight(c as BlockContent, width - 40), 16)
+    default: return linesFor(plainText(node), width) * LINE_PX + 8
+  }
+}
+
+export function blockHeight(block: Block, width = BODY_W): number {
+  switch (block.kind) {
+    case 'paragraph':
+      return contentHeight(block.node, width)
+    case 'list':
+      return block.columns === 2 ? twoColumnListHeight(block.node, width) : contentHeight(block.node, width)
+    case 'table': return tableHeight(block.node, width, block.fontPx) + 12
+    case 'code': return codeHeight(block.value, width, block.fontPx, block.wrap, block.drawing)
+    case 'quote': return block.content.reduce((h, c) => h + contentHeight(c, width - 40), 16)
+    case 'image': return 280
+    case 'terms': return block.items.reduce((h, i) => h + linesFor(`${i.term} ${plainText(i.description)}`, width) * LINE_PX + 6, 0)
+    case 'links': return linksHeight(block.links, width)
+    case 'timeline': return BODY_H
+  }
+}
+
+/** Up to this many references on a slide are tiles that span it; more are a plain list. */
+export const LINK_TILES_MAX = 6
+
+/** A references list: each link's text, and its address below it, smaller (styles: .nd-refs). */
+export function linksHeight(links: LinkItem[], width = BODY_W): number {
+  const tiles = links.length <= LINK_TILES_MAX
+  const inner = width - (tiles ? 38 : 26)
+  return links.reduce((h, l) => h + linesFor(l.text, inner) * LINE_PX + linesFor(l.url, inner, 14) * 21 + (tiles ? 30 + 12 : 12), 0)
+}
+
+export function columnWidth(columns: number, width = BODY_W): number {
+  return (width - CARD_GAP * (columns - 1)) / columns
+}
+
+/** Height of Markdown content in a card: text at the card size, lists without gaps (DefinitionCard.vue). */
+function cardContentHeight(node: BlockContent, width: number): number {
+  switch (node.type) {
+    case 'paragraph': return linesFor(plainText(node), width, CARD_FONT_PX) * CARD_LINE_PX
+    case 'list': return node.children.reduce((h, item) => h + item.children.reduce((ih, c) => ih + cardContentHeight(c as BlockContent, width - 22), 0), 0)
+    default: return contentHeight(node, width) * CARD_FONT_PX / FONT_PX
+  }
+}
+
+/**
+ * Height of a card in a grid of `columns`: padding and border, the term's lines, the text at the
+ * card size. Cards in three or four columns are compact (less padding, a smaller term).
+ */
+export function cardHeight(card: Card, columns: number, width = BODY_W): number {
+  const compact = columns >= 3
+  const inner = columnWidth(columns, width) - (compact ? 34 : 42)
+  const termPx = compact ? 17.85 : 21
+  const body = card.content.reduce((h, c) => h + cardContentHeight(c, inner), 0)
+  return (compact ? 18 : 26) + linesFor(card.term, inner - (card.step ? termPx * 2 : 0), termPx, true) * termPx * 1.6 + 4 + body
+}
+
+/** Height of cards laid out in rows of `columns`. */
+export function gridHeight(cards: Card[], columns: number, width = BODY_W): number {
+  let h = 0
+  for (let i = 0; i < cards.length; i += columns)
+    h += Math.max(...cards.slice(i, i + columns).map(c => cardHeight(c, columns, width))) + CARD_GAP
+  return h - CARD_GAP
+}

@@ -1,0 +1,61 @@
+/**
+ * The layout numbers, in one place: what the planner's estimates (budget.ts) assume and what the
+ * styles apply. styles/layout.css is written from these as CSS custom properties (`npm run
+ * metrics`), and styles/index.css uses only those; a test fails when the two files disagree. Pure.
+ */
+
+/** Slidev's canvas and its default layout's padding. */
+export const CANVAS = { width: 980, height: 552, padX: 56, padY: 40 }
+/** Body text. */
+export const FONT_PX = 20
+export const LINE_HEIGHT = 1.6
+/** Card text (definition and step cards). */
+export const CARD_FONT_PX = 18
+/** Tables and code, unless the planner sets them smaller (fit.ts). */
+export const TABLE_FONT_PX = 18
+export const CODE_FONT_PX = 16
+export const CODE_LINE_HEIGHT = 1.5
+/** Smallest font on a slide. */
+export const FONT_FLOOR_PX = 14
+/** Gap between cards and tiles. */
+export const GAP_PX = 14
+/** Gap between the two columns of a list of short items. */
+export const LIST_COLUMN_GAP_PX = 48
+/** Tallest a diagram (setup/mermaid-renderer.ts) and a picture are drawn under a slide's title. */
+export const DIAGRAM_MAX_PX = 390
+/**
+ * Most of the slide a diagram may cover. A diagram is a picture in an editable PowerPoint, and
+ * Slidev's editable exporter turns a whole slide into one picture when pictures cover more than 60 %
+ * of it: a diagram stays under that, with room to spare for rounding.
+ */
+export const DIAGRAM_MAX_AREA = 0.55
+
+/**
+ * The widest a diagram of `width` x `height` (its viewBox) is drawn: no taller than
+ * DIAGRAM_MAX_PX, and no larger than DIAGRAM_MAX_AREA of the slide, keeping its proportions.
+ */
+export function diagramMaxWidthPx(width: number, height: number): number {
+  const ratio = width / height
+  if (!(ratio > 0) || !Number.isFinite(ratio))
+    return CANVAS.width
+  const tallest = Math.min(DIAGRAM_MAX_PX, Math.sqrt(DIAGRAM_MAX_AREA * CANVAS.width * CANVAS.height / ratio))
+  return Math.floor(tallest * ratio)
+}
+export const IMAGE_MAX_PX = 360
+
+/** The custom properties styles/layout.css declares, from the numbers above. */
+export function layoutCss(): string {
+  const vars: Array<[string, string]> = [
+    ['--nd-font-px', `${FONT_PX}px`],
+    ['--nd-line-height', String(LINE_HEIGHT)],
+    ['--nd-card-font-px', `${CARD_FONT_PX}px`],
+    ['--nd-table-font-px', `${TABLE_FONT_PX}px`],
+    ['--nd-code-font-px', `${CODE_FONT_PX}px`],
+    ['--nd-code-line-px', `${Math.round(CODE_FONT_PX * CODE_LINE_HEIGHT)}px`],
+    ['--nd-gap-px', `${GAP_PX}px`],
+    ['--nd-list-gap-px', `${LIST_COLUMN_GAP_PX}px`],
+    ['--nd-diagram-max-px', `${DIAGRAM_MAX_PX}px`],
+    ['--nd-image-max-px', `${IMAGE_MAX_PX}px`],
+  ]
+  return `/* Written by \`npm run metrics\` from scripts/pipeline/plan/layout.ts: the planner's numbers. Do not edit. */\n:root {\n${vars.map(([k, v]) => `  ${k}: ${v};`).join('\n')}\n}\n`
+}

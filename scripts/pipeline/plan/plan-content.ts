@@ -1,0 +1,109 @@
+/** Content slides: ordinary blocks packed to the layout budget; timelines, term lists and links get slides of their own. Pure. */
+import type { Block, PlanContext, Slide, Span } from '../types'
+import { blockNotes } from './speaker-notes'
+import { fitBlock, fitList } from './fit'
+import { isLeadIn, packBlocks, splitBlock } from './split'
+import { BODY_H, blockHeight } from './budget'
+import { termCardSlides } from './plan-cards'
+import { timelineAlt } from '../render/diagram-alt'
+import { timelineDiagram } from '../render/mermaid'
+import { displayWidth, plainText } from '../text'
+
+/** Periods per timeline slide: beyond this Mermaid's timeline is scaled below the font floor. */
+export const TIMELINE_MAX = 4
+
+export function spanOfBlocks(blocks: Block[]): Span | undefined {
+  const spans = blocks.map(b => (b.kind === 'image' ? b.image.span : b.span))
+  const first = spans[0]
+  const last = spans[spans.length - 1]
+  return first && last ? { start: first.start, end: last.end } : undefined
+}
+
+/** Drops images that cannot be shown, with a line in the notes. (The renderer points the rest at their local copy.) */
+function resolveImages(blocks: Block[], ctx: PlanContext): { blocks: Block[], notes: string[] } {
+  const out: Block[] = []
+  const notes: string[] = []
+  for (const b of blocks) {
+    if (b.kind !== 'image') {
+      out.push(b)
+      continue
+    }
+    if (ctx.images.get(b.image.url))
+      out.push(b)
+    else
+      notes.push(ctx.strings.imageMissing(b.image.url))
+  }
+  return { blocks: out, notes }
+}
+
+/** Display width up to which a definition alone on a slide is set large. */
+export const LARGE_QUOTE_MAX = 360
+
+function isShortQuoteAlone(page: Block[]): boolean {
+  const [only, ...rest] = page
+  return rest.length === 0 && only?.kind === 'quote' && displayWidth(only.content.map(c => plainText(c)).join('')) <= LARGE_QUOTE_MAX
+}
+
+function textSlides(title: string, kicker: string | undefined, blocks: Block[], extraNotes: string[]): Slide[] {
+  return packBlocks(blocks).map((page, i, pages) => {
+    const source = spanOfBlocks(page)
+    return {
+      title,
+      ...(kicker ? { kicker } : {}),
+      level: 2 as const,
+      body: { kind: 'content' as const, blocks: page, ...(isShortQuoteAlone(page) ? { large: true } : {}) },
+      notes: [...page.flatMap(blockNotes), ...(i === pages.length - 1 ? extraNotes : [])],
+      ...(source ? { source } : {}),
+    }
+  })
+}
+
+export function contentSlides(title: string, kicker: string | undefined, input: Block[], ctx: PlanContext): Slide[] {
+  const { blocks, notes: imageNotes } = resolveImages(input, ctx)
+  const slides: Slide[] = []
+  let pending: Block[] = []
+  const flush = (extra: string[] = []) => {
+    if (pending.length)
+      slides.push(...textSlides(title, kicker, pending, extra))
+    else if (extra.length && slides.length)
+      slides[slides.length - 1]!.notes.push(...extra)
+    pending = []
+  }
+  for (const block of blocks) {
+    if (block.kind === 'timeline') {
+      flush()
+      const per = Math.ceil(block.periods.length / Math.ceil(block.periods.length / TIMELINE_MAX))
+      for (let i = 0; i < block.periods.length; i += per) {
+        const periods = block.periods.slice(i, i + per)
+        const piece = { ...block, periods }
+        slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'diagram', mermaid: timelineDiagram(periods), alt: timelineAlt(periods, ctx.lang) }, notes: blockNotes(piece), source: block.span })
+      }
+    }
+    else if (block.kind === 'terms' && !block.node.ordered && fitList(block.node)) {
+      // Many short `term: text` items read best as a list in two columns, not as a wall of tiny cards.
+      pending.push(fitBlock({ kind: 'list', node: block.node, span: block.span }))
+    }
+    else if (block.kind === 'terms') {
+      flush()
+      slides.push(...termCardSlides(title, kicker, block, ctx))
+    }
+    else if (block.kind === 'links') {
+      flush()
+      for (const piece of splitBlock(block)) {
+        if (piece.kind === 'links')
+          slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'links', links: piece.links }, notes: blockNotes(piece), source: piece.span })
+      }
+    }
+    else {
+      const before = pending[pending.length - 1]
+      pending.push(fitBlock(block, before && isLeadIn(before) ? BODY_H - blockHeight(before) : BODY_H))
+    }
+  }
+  flush(imageNotes)
+  if (imageNotes.length && slides.length === 0) {
+    // The section held nothing but images that cannot be shown: keep its place in the deck, say why.
+    const notice: Block = { kind: 'paragraph', node: { type: 'paragraph', children: [{ type: 'text', value: ctx.strings.imageOmitted }] }, span: input[0]!.kind === 'image' ? input[0]!.image.span : input[0]!.span }
+    slides.push(...textSlides(title, kicker, [notice], imageNotes).map(s => ({ ...s, notes: imageNotes })))
+  }
+  return slides
+}

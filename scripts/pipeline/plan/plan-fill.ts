@@ -1,0 +1,64 @@
+/**
+ * Filling the slide: a slide with little content is set larger (up to FILL_MAX times, 20 px body
+ * text -> 28 px) and, when it is still short, centred under its title, instead of one line at the
+ * top of an empty page. Pure.
+ *
+ * Everything under the title is scaled with CSS `zoom`, so content at scale `s` in the body width W
+ * lays out exactly as content at scale 1 in width W / s, `s` times taller: the estimate below.
+ */
+import type { Block, Fill, Slide } from '../types'
+import { BODY_H, BODY_W, CODE_FONT_PX, blockHeight, codeWidthPx, gridHeight, linksHeight } from './budget'
+import { agendaHeight } from './plan-agenda'
+
+/** The largest scale: 20 px body text becomes 28 px. */
+export const FILL_MAX = 1.4
+const STEPS = [1.4, 1.3, 1.2, 1.1]
+/** Room kept free at the bottom: estimates are estimates. */
+const FILL_TARGET = 0.9
+/** Content shorter than this share of the body height is centred under the title. */
+const CENTER_BELOW = 0.6
+
+/** The fill for content whose height at scale 1 in `width` px is `heightAt(width)`, and the height it then has. */
+export function fillFor(heightAt: (width: number) => number): { fill?: Fill, height: number } {
+  const base = heightAt(BODY_W)
+  const scale = STEPS.find(s => s * heightAt(BODY_W / s) <= BODY_H * FILL_TARGET) ?? 1
+  const height = scale === 1 ? base : scale * heightAt(BODY_W / scale)
+  const center = height < BODY_H * CENTER_BELOW
+  return { ...(scale > 1 || center ? { fill: { scale, center } } : {}), height: Math.round(height) }
+}
+
+/** Content that keeps its size: only centred when short. */
+function centreOnly(height: number): { fill?: Fill, height: number } {
+  return { ...(height < BODY_H * CENTER_BELOW ? { fill: { scale: 1, center: true } } : {}), height: Math.round(height) }
+}
+
+/** Height of blocks in `width` px, or Infinity when a code line would not fit the width unwrapped. */
+function blocksHeight(blocks: Block[], width: number): number {
+  let h = 0
+  for (const b of blocks) {
+    if (b.kind === 'code' && !b.wrap && codeWidthPx(b.value, b.fontPx ?? CODE_FONT_PX) > width)
+      return Number.POSITIVE_INFINITY
+    h += blockHeight(b, width)
+  }
+  return h
+}
+
+/** Adds the fill to the slides whose kind can be scaled: content, cards, links and the agenda. */
+export function withFill(slide: Slide): Slide {
+  const b = slide.body
+  let fit: { fill?: Fill, height: number } | undefined
+  // Images and the notes' own diagrams keep their size (they are sized to the slide already), and so
+  // do slides whose code or table the planner had to set smaller (fit.ts): they are full as they are.
+  const fixed = (x: Block) => x.kind === 'image' || (x.kind === 'code' && (x.lang === 'mermaid' || (x.fontPx ?? CODE_FONT_PX) < CODE_FONT_PX)) || (x.kind === 'table' && x.fontPx !== undefined)
+  if (b.kind === 'content' && !b.large)
+    fit = b.blocks.some(fixed) ? centreOnly(blocksHeight(b.blocks, BODY_W)) : fillFor(w => blocksHeight(b.blocks, w))
+  else if (b.kind === 'cards')
+    fit = fillFor(w => gridHeight(b.cards, b.columns, w))
+  else if (b.kind === 'links')
+    fit = fillFor(w => linksHeight(b.links, w))
+  else if (b.kind === 'agenda')
+    fit = fillFor(w => agendaHeight(b.items, w))
+  if (!fit)
+    return slide
+  return { ...slide, height: fit.height, ...(fit.fill ? { body: { ...b, fill: fit.fill } as Slide['body'] } : {}) }
+}

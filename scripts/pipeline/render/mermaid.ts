@@ -1,0 +1,91 @@
+/**
+ * Mermaid text for the diagrams derived from the notes: a timeline of periods, a flow of steps,
+ * a tree of a classification. Labels are wrapped by display width (Mermaid wraps only at spaces,
+ * mermaid-js/mermaid#4950) and escaped so that no text from the notes is read as Mermaid syntax. Pure.
+ */
+import type { Period } from '../types'
+import { wrapText } from '../text'
+
+/** Display units per label line (a CJK character is 2 units). */
+export const WRAP = { timelineName: 14, timelineText: 18, flowStep: 14, tree: 12 }
+/** Terms side by side in a top-down tree before it turns left-to-right. */
+export const TREE_TB_MAX_LEAVES = 7
+
+/**
+ * The timeline grammar has no escapes: `:` starts an event, `#` and `;` end the text, `%%` a comment.
+ * Those become their full-width forms, and angle brackets too, so nothing is read as markup.
+ */
+function timelineText(s: string): string {
+  return s.replace(/:/g, '：').replace(/;/g, '；').replace(/#/g, '＃').replace(/%/g, '％').replace(/</g, '＜').replace(/>/g, '＞').replace(/`/g, '｀')
+}
+
+/** Inside a quoted flowchart or mindmap label Mermaid decodes `#name;` entity codes. */
+function quotedText(s: string): string {
+  return s.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/`/g, '#96;')
+}
+
+/** Mermaid rejects an empty label: an empty heading or item is drawn as a dash. */
+function wrapped(s: string, width: number, escape: (t: string) => string): string {
+  return wrapText(s, width).map(escape).join('<br>') || '—'
+}
+
+export function timelineDiagram(periods: Period[]): string {
+  const lines = ['timeline']
+  for (const p of periods) {
+    const name = wrapped(p.name, WRAP.timelineName, timelineText)
+    const range = timelineText(`${p.start}–${p.end}`)
+    const text = p.description ? ` : ${wrapped(p.description, WRAP.timelineText, timelineText)}` : ''
+    lines.push(`  ${name}<br>${range}${text}`)
+  }
+  return lines.join('\n')
+}
+
+export interface FlowNodes { start?: string, steps: string[], end?: string }
+
+export function flowDiagram({ start, steps, end }: FlowNodes): string {
+  const nodes: string[] = []
+  const label = (s: string) => `"${wrapped(s, WRAP.flowStep, quotedText)}"`
+  if (start)
+    nodes.push(`  n0([${label(start)}]):::ndIo`)
+  steps.forEach((s, i) => nodes.push(`  n${i + 1}[${label(s)}]:::ndStep`))
+  if (end)
+    nodes.push(`  n${steps.length + 1}([${label(end)}]):::ndIo`)
+  const ids = [...(start ? [0] : []), ...steps.map((_, i) => i + 1), ...(end ? [steps.length + 1] : [])]
+  const edges = ids.slice(1).map((id, i) => `  n${ids[i]} --> n${id}`)
+  const direction = ids.length > 5 ? 'TB' : 'LR'
+  return [
+    `flowchart ${direction}`,
+    ...nodes,
+    ...edges,
+    // Text colours are set with the fills: the boxes stay light on a dark deck, and so must stay readable.
+    '  classDef ndIo fill:#eef2ff,color:#1e293b,stroke:#4f46e5,stroke-width:2px',
+    '  classDef ndStep fill:#f8fafc,color:#1e293b,stroke:#2563eb,stroke-width:1.5px',
+  ].join('\n')
+}
+
+export interface TreeNode { label: string, children: TreeNode[] }
+
+const leaves = (n: TreeNode): number => (n.children.length ? n.children.reduce((s, c) => s + leaves(c), 0) : 1)
+
+/**
+ * A classification as a tree: the root, its groups, their terms. Top-down while the terms fit side
+ * by side on a slide, left-to-right (terms stacked) beyond that.
+ */
+export function treeDiagram(root: TreeNode): string {
+  const lines = [`flowchart ${leaves(root) <= TREE_TB_MAX_LEAVES ? 'TB' : 'LR'}`]
+  const classes = ['ndRoot', 'ndGroup', 'ndLeaf']
+  let id = 0
+  const walk = (node: TreeNode, depth: number, parent: number | undefined) => {
+    const me = id++
+    const shape = `["${wrapped(node.label, WRAP.tree, quotedText)}"]:::${classes[Math.min(depth, 2)]}`
+    lines.push(parent === undefined ? `  t${me}${shape}` : `  t${parent} --- t${me}${shape}`)
+    node.children.forEach(c => walk(c, depth + 1, me))
+  }
+  walk(root, 0, undefined)
+  lines.push(
+    '  classDef ndRoot fill:#2563eb,color:#ffffff,stroke:#1d4ed8,font-weight:bold',
+    '  classDef ndGroup fill:#dbeafe,color:#1e293b,stroke:#2563eb,stroke-width:1.5px',
+    '  classDef ndLeaf fill:#f8fafc,color:#1e293b,stroke:#94a3b8',
+  )
+  return lines.join('\n')
+}

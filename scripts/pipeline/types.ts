@@ -1,0 +1,179 @@
+/**
+ * The typed notes model and the slide plan: the data that flows between the pure stages
+ * parse -> model -> plan -> render. Every model node keeps its source position.
+ */
+import type { BlockContent, List, Paragraph, PhrasingContent, Table } from 'mdast'
+import type { DeckConfig } from './notes/config'
+
+export interface Point { line: number, column: number }
+export interface Span { start: Point, end: Point }
+
+/** The notes as the generator understands them. */
+export interface Notes {
+  /** Display name of the notes file, used in messages. */
+  file: string
+  /** Text of a single leading H1 that titles the whole notes, if there is one. */
+  title?: string
+  /** Content before the first section heading. */
+  intro: Block[]
+  sections: Section[]
+  /** Heading anchors (`#moe架构`) -> the heading's notes line, for in-page links. */
+  anchors: ReadonlyMap<string, number>
+  /** Where the notes' own table of contents was (left out: the deck has its agenda). */
+  toc: Span[]
+}
+
+export interface Section {
+  title: string
+  depth: number
+  span: Span
+  /** A blockquote directly under the heading: the heading is a term, the quote its definition. */
+  definition?: Definition
+  blocks: Block[]
+  children: Section[]
+}
+
+export interface Definition {
+  content: BlockContent[]
+  span: Span
+}
+
+/** One period of a history: `name (start-end) description`. */
+export interface Period {
+  name: string
+  start: string
+  end: string
+  description: string
+  span: Span
+}
+
+/** A list item that leads with a term: `**term** text`, `term: text`, or `English term 中文说明`. */
+export interface TermItem {
+  term: string
+  description: PhrasingContent[]
+  span: Span
+}
+
+export interface LinkItem {
+  text: string
+  url: string
+  span: Span
+}
+
+export interface ImageRef {
+  url: string
+  alt: string
+  width?: number
+  span: Span
+}
+
+export type Block =
+  | { kind: 'paragraph', node: Paragraph, span: Span }
+  /** `columns`: a long list of short items set in two columns (a layout decision of fit.ts). */
+  | { kind: 'list', node: List, span: Span, columns?: 2 }
+  | { kind: 'timeline', periods: Period[], span: Span }
+  | { kind: 'terms', items: TermItem[], span: Span, node: List }
+  | { kind: 'links', links: LinkItem[], span: Span, node: List }
+  /** `fontPx` (and `wrap` for code) are layout decisions of the planner (fit.ts), absent in the model. */
+  | { kind: 'table', node: Table, span: Span, fontPx?: number }
+  /** `drawing`: box-drawing or ASCII art, never split, set with a tighter line height (code-shape.ts). */
+  | { kind: 'code', lang: string | undefined, value: string, span: Span, fontPx?: number, wrap?: boolean, drawing?: boolean }
+  | { kind: 'image', image: ImageRef }
+  | { kind: 'quote', content: BlockContent[], span: Span }
+
+/** What the planner decides for one slide; the renderer turns it into Slidev markdown. */
+export type SlideBody =
+  | { kind: 'cover', title: string, subtitle?: string, author?: string, date?: string }
+  | { kind: 'agenda', items: string[], fill?: Fill }
+  | { kind: 'divider', subtitle?: string[] }
+  | { kind: 'cards', cards: Card[], columns: Columns, fill?: Fill }
+  /** `large`: a short definition alone on its slide, set in a larger type. */
+  | { kind: 'content', blocks: Block[], large?: boolean, fill?: Fill }
+  | { kind: 'diagram', mermaid: string, /** What it shows, as text (scripts/pipeline/render/diagram-alt.ts). */ alt: string, caption?: string }
+  | { kind: 'links', links: LinkItem[], fill?: Fill }
+
+export type Columns = 1 | 2 | 3 | 4
+
+/**
+ * How a slide with little content fills the canvas: everything under the title is set `scale` times
+ * larger (CSS zoom), and, when it is still short, centred in the space under the title.
+ */
+export interface Fill {
+  scale: number
+  center: boolean
+}
+
+export interface Card {
+  /** The number of a step in a numbered sequence (`1`, `第一步` -> `1`), shown as a badge before the term. */
+  step?: string
+  /** The heading as written in the notes, when the card shows it as a step number and a term (for the speaker notes). */
+  heading?: string
+  term: string
+  content: BlockContent[]
+  /** True when the card shows only the lead of a longer text (the rest is in the notes). */
+  abridged: boolean
+}
+
+export interface Slide {
+  title: string
+  /** The parent section's title, shown small above the slide title. */
+  kicker?: string
+  /** Outline level for the PDF bookmarks and Slidev's table of contents. */
+  level: 1 | 2
+  /** `2/3` style marker when one section continues over several slides. */
+  part?: { index: number, count: number }
+  body: SlideBody
+  /** Speaker notes as Markdown-safe plain text paragraphs. */
+  notes: string[]
+  /** Where in the notes this slide comes from. */
+  source?: Span
+  /** The planner's estimate of the height of the content under the title, in px (compared with the browser by the check). */
+  height?: number
+  /** Notes lines of the headings this slide shows: in-page `#anchor` links to them lead here. */
+  anchors?: number[]
+}
+
+export interface Warning {
+  message: string
+  /** Where in the notes. */
+  span?: Span
+  /** Where in another file (the deck config), when the warning is not about the notes. */
+  where?: { file: string, line?: number, column?: number }
+}
+
+/** The languages of the few words notedeck adds to a deck (i18n.ts). */
+export type Lang = 'zh' | 'en'
+
+/** The few words notedeck adds to a deck, in one language. */
+export interface Strings {
+  agenda: string
+  continued: string
+  references: string
+  overview: string
+  imageMissing: (url: string) => string
+  abridged: string
+  imageOmitted: string
+}
+
+/** What the planner takes: the notes, the deck settings, and where each image can be shown from. */
+export interface PlanInput {
+  notes: Notes
+  config: DeckConfig
+  /** Image URL as written in the notes -> URL to use on the slide, or undefined when it cannot be shown. */
+  images: ReadonlyMap<string, string | undefined>
+}
+
+/** What the planner gives: the slides, and the warnings it has about the notes. */
+export interface Plan {
+  title: string
+  lang: Lang
+  slides: Slide[]
+  warnings: Warning[]
+}
+
+/** What the planner's parts share while planning (plan-*.ts). */
+export interface PlanContext extends PlanInput {
+  lang: Lang
+  strings: Strings
+  warnings: Warning[]
+}

@@ -1,0 +1,87 @@
+/**
+ * Slidev's server started in this process through its Node API (no `slidev` child, no second Node
+ * start-up), on a free port notedeck picks, bound to 127.0.0.1 and reached by that address: two
+ * exports at once never meet on one port, and `localhost` never resolves to someone else's server.
+ */
+import { existsSync, statSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { NotedeckError } from '../core/errors'
+import { withOutputLock } from '../export/output-lock'
+import { freePort } from './server'
+
+export interface SlidevServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string
+  close: () => Promise<void>
+}
+
+/** `export` serves Slidev's print route (`/print`) and leaves the editor and presenter out. */
+export type ServerMode = 'export' | 'dev'
+
+/**
+ * Vite keeps the dependencies it pre-bundles in a cache folder, and rewrites it (reloading every
+ * page it serves) whenever the config it was made with differs. Slidev configures it differently
+ * by mode and by how it was started: sharing one folder, `npm run dev` and an export or a check
+ * would rewrite it under each other's feet (pages that never finish loading). Servers started here
+ * get a folder per mode, apart from the dev command's.
+ */
+export function depsCacheFor(slides: string, mode: ServerMode): string {
+  return join(dirname(resolve(slides)), 'node_modules', '.vite', `notedeck-${mode}`)
+}
+
+/** The cache is missing, or older than the lockfile: the first server to start fills it. */
+export function depsCacheIsCold(cacheDir: string, lockfile: string): boolean {
+  const meta = join(cacheDir, 'deps', '_metadata.json')
+  if (!existsSync(meta))
+    return true
+  return existsSync(lockfile) && statSync(lockfile).mtimeMs > statSync(meta).mtimeMs
+}
+
+/**
+ * Runs `fn` (which starts a server of `mode` for `slides`) at once when its dependency cache is
+ * warm; while it is cold, under a lock, so that two servers never fill it at the same time (the
+ * others wait, then start warm).
+ */
+export async function withWarmCache<T>(slides: string, mode: ServerMode, fn: () => Promise<T>, timeoutMs: number): Promise<T> {
+  const cache = depsCacheFor(slides, mode)
+  if (!depsCacheIsCold(cache, join(dirname(resolve(slides)), 'package-lock.json')))
+    return fn()
+  await mkdir(dirname(cache), { recursive: true })
+  return withOutputLock(cache, fn, timeoutMs)
+}
+
+/** Slidev keeps the first entry's folder as its project root for the rest of the process. */
+let rootOfProcess: string | undefined
+
+export async function startSlidevServer(slides: string, mode: ServerMode = 'export'): Promise<SlidevServer> {
+  const entry = resolve(slides)
+  rootOfProcess ??= dirname(entry)
+  if (rootOfProcess !== dirname(entry))
+    throw new NotedeckError('EXPORT_FAILED', `one process serves slides from one folder: ${dirname(entry)} is not ${rootOfProcess}`)
+  // Vite 8 notes that the project's vite.config.ts imports without a file extension; it loads fine.
+  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true'
+  const { createServer, resolveOptions } = await import('@slidev/cli')
+  const options = await resolveOptions({ entry }, mode)
+  // The port is free when asked; another process may take it before Vite listens: ask again.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort()
+    const server = await createServer(options, {
+      cacheDir: depsCacheFor(entry, mode),
+      server: { port, strictPort: true, host: '127.0.0.1' },
+      clearScreen: false,
+      logLevel: 'error',
+    })
+    try {
+      await server.listen(port)
+      return { url: `http://127.0.0.1:${port}`, close: () => server.close() }
+    }
+    catch (e) {
+      await server.close()
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' && !/already in use/.test(String(e)))
+        throw new NotedeckError('EXPORT_FAILED', `Slidev's server did not start: ${e instanceof Error ? e.message : String(e)}`, { cause: e })
+      if (attempt === 3)
+        throw new NotedeckError('EXPORT_FAILED', `no free port for Slidev's server after ${attempt} tries`, { cause: e })
+    }
+  }
+}

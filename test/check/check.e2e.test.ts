@@ -1,0 +1,92 @@
+// `npm run check` in a real Chromium: it finds real layout problems, and finds none in the decks
+// generated from the default notes and from every fixture.
+import { readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { resolveBrowser } from '../../scripts/slidev/browser'
+import { type CheckReport, type Finding, checkDeck } from '../../scripts/check/check'
+import { median } from '../../scripts/core/stats'
+import { generate } from '../../scripts/pipeline/generate'
+import { ROOT } from '../../scripts/core/paths'
+import { withColorSchema } from '../../scripts/slidev/variant'
+import { FIXTURES, NOTES } from '../helpers'
+
+const made: string[] = []
+/** A box that fills most of a test slide, so that only the defect under test is reported. */
+const FULL = '<table style="width: 860px; height: 300px"><tbody><tr><td>a full slide</td></tr></tbody></table>'
+afterAll(() => made.forEach(f => rmSync(f, { force: true })))
+
+async function checkNotes(notes: string): Promise<Omit<CheckReport, 'findings'> & { findings: Finding[], slides: number }> {
+  const out = join(ROOT, `.notedeck-test-${notes.replace(/\W+/g, '_').slice(-40)}.slides.md`)
+  made.push(out)
+  const result = await generate({ notes, out, offline: true })
+  const report = await checkDeck({ slides: out, browser: await resolveBrowser() })
+  return { ...report, slides: result.plan.slides.length }
+}
+
+describe('the check finds what a speaker would notice', () => {
+  it('content outside the slide, a broken image, a missing glyph, a failed diagram', async () => {
+    const out = join(ROOT, '.notedeck-test-broken.slides.md')
+    made.push(out)
+    writeFileSync(out, [
+      '---', 'fonts:', '  provider: none', '  mono: Maple Mono CN', 'favicon: /favicon.svg', '---', '', '# fine', '', FULL, '',
+      '---', 'notesLine: 20', '---', '', '# too tall', '', '<div style="height: 800px; background: #eee">tall</div>', '',
+      '---', '', '# broken image', '', '<img src="data:image/png;base64,AAAA" alt="x">', '',
+      '---', '', '# a glyph no font here has: \u{13000}', '',
+      '---', '', '# bad diagram', '', '<div class="nd-diagram">', '', '```mermaid', 'flowchart LR', '  A --> ', '```', '', '</div>', '',
+      '---', '', '# label wider than its box', '', '<div class="nd-diagram">', '', '```mermaid', 'timeline',
+      '  萌芽期 : 以卷积神经网络为代表的传统神经网络模型阶段以卷积神经网络为代表的传统神经网络模型阶段', '```', '', '</div>', '',
+      '---', '', '# a slide that does not compile', '', '<div v-if="(">x</div>', '',
+      '---', '', '# faint', '', '<p style="color: #cbd5e1">light grey on white</p>', FULL, '',
+      '---', '', '# sparse', '', 'one line', '',
+      '---', '', '# code in a font whose columns do not line up', '', FULL, '', '<pre><code style="font-family: serif">x</code></pre>', '',
+      '---', '', '# code in the bundled monospace font', '', FULL, '', '```', '┌──┐ 中文', '```', '',
+    ].join('\n'))
+    const { findings } = await checkDeck({ slides: out, browser: await resolveBrowser() })
+    const kinds = (slide: number) => findings.filter(f => f.slide === slide).map(f => f.kind)
+    expect(kinds(1)).toEqual([])
+    expect(kinds(2)).toContain('overflow')
+    expect(findings.find(f => f.slide === 2)?.message).toMatch(/content \d+px outside the slide/)
+    expect(findings.find(f => f.slide === 2)?.line).toBe(20)
+    expect(kinds(3)).toContain('image')
+    expect(kinds(4)).toContain('font')
+    expect(findings.find(f => f.kind === 'font')?.message).toContain('U+13000')
+    expect(kinds(5)).toContain('diagram')
+    expect(kinds(6)).toContain('label')
+    expect(kinds(7)).toContain('render')
+    expect(kinds(8)).toEqual(['contrast'])
+    expect(findings.find(f => f.slide === 8)?.message).toMatch(/contrast 1\.\d+:1, needs 4\.5:1: "light grey on white"/)
+    expect(kinds(9)).toEqual(['sparse'])
+    expect(findings.find(f => f.slide === 9)?.message).toMatch(/^content covers \d+% of the slide \(less than 20%\)$/)
+    expect(kinds(10)).toEqual(['mono'])
+    expect(findings.find(f => f.slide === 10)?.message).toMatch(/"iiii" [\d.]+px.* vs "MMMM" [\d.]+px in serif/)
+    expect(kinds(11)).toEqual([])
+  }, 120_000)
+})
+
+describe('dark decks pass the check, diagrams included', () => {
+  it.each([NOTES, join(FIXTURES, 'english-timeline.md')].map(n => [n.slice(ROOT.length + 1), n]))('%s', async (_name, notes) => {
+    const out = join(ROOT, `.notedeck-test-dark-${notes.replace(/\W+/g, '_').slice(-40)}.slides.md`)
+    made.push(out)
+    const result = await generate({ notes, out, offline: true })
+    writeFileSync(out, withColorSchema(result.markdown, 'dark'))
+    const { findings } = await checkDeck({ slides: out, browser: await resolveBrowser() })
+    expect(findings.map(f => `slide ${f.slide} (line ${f.line}): ${f.kind}: ${f.message}`)).toEqual([])
+  }, 120_000)
+})
+
+describe('generated decks pass the check', () => {
+  const notes = [NOTES, ...readdirSync(FIXTURES).filter(f => f.endsWith('.md')).map(f => join(FIXTURES, f))]
+  it.each(notes.map(n => [n.slice(ROOT.length + 1), n]))('%s', async (_name, file) => {
+    const { findings, slides, coverage, heights } = await checkNotes(file)
+    expect(slides).toBeGreaterThan(1)
+    expect(findings.map(f => `slide ${f.slide} (line ${f.line}): ${f.kind}: ${f.message}`)).toEqual([])
+    // Decks a person would present: the median content slide covers at least 30% of the canvas.
+    expect(median(coverage.map(c => c.coverage))).toBeGreaterThanOrEqual(0.3)
+    // The planner's estimate follows the browser: never much shorter than what Chromium lays out.
+    expect(heights.length).toBeGreaterThan(0)
+    for (const h of heights)
+      expect(h.measured, `slide ${h.slide}: estimated ${h.estimated}px`).toBeLessThanOrEqual(h.estimated * 1.1 + 16)
+    expect(median(heights.map(h => Math.abs(h.estimated - h.measured) / h.measured))).toBeLessThan(0.1)
+  }, 120_000)
+})

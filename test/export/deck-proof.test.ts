@@ -1,0 +1,118 @@
+// Proof that an export printed its own deck, and the export's retry: without a browser (PDFs made
+// with pdf-lib, a render function that misbehaves on purpose).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
+import { describe, expect, it } from 'vitest'
+import { deckShape, mismatches, pdfPageTexts, squeeze, titleOf } from '../../scripts/export/deck-proof'
+import { type ExportOptions, type Made, exportDeck } from '../../scripts/export/export'
+import { isNotedeckError } from '../../scripts/core/errors'
+import { DeckMismatch } from '../../scripts/export/printer'
+import { DEFAULT_SLIDES } from '../../scripts/core/paths'
+import { readText, tempDir } from '../helpers'
+
+async function pdfOf(pages: string[][]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  for (const lines of pages) {
+    const page = doc.addPage([980, 552])
+    lines.forEach((line, i) => page.drawText(line, { x: 40, y: 500 - i * 30, size: 20, font }))
+  }
+  return doc.save()
+}
+
+describe('a slide\'s title, as shown', () => {
+  it.each([
+    ['<h1><span id="nd-l3"></span><span v-pre>定义</span> <span class="nd-cont">1/2</span></h1>\n\ntext', '定义 1/2'],
+    ['<h1 v-pre>Fish &amp; Chips &lt;3</h1>', 'Fish & Chips <3'],
+    ['<h1><span v-pre>Hostile {{ 7*7 }} _x_ [a](b)</span></h1>', 'Hostile {{ 7*7 }} _x_ [a](b)'],
+    ['# A **bold** [link](https://x.invalid) `code`\n\n<h1>later</h1>', 'A bold link code'],
+    ['<div>no heading here</div>', undefined],
+    ['<h1><span id="nd-l9"></span></h1>', undefined],
+  ])('%j -> %j', (content, title) => {
+    expect(titleOf(content)).toBe(title)
+  })
+
+  it('every slide of the committed deck has one, and the cover\'s is the deck\'s title', () => {
+    const { titles } = deckShape(readText(DEFAULT_SLIDES))
+    expect(titles.every(Boolean)).toBe(true)
+    expect(readText(DEFAULT_SLIDES)).toContain(`title: "${titles[0]}"`)
+  })
+})
+
+describe('mismatches between a deck and its printed pages', () => {
+  const deck = { titles: ['Cover', 'Second slide', undefined] }
+
+  it('none when each page holds its title (white space and compatibility forms aside)', () => {
+    expect(mismatches(deck, ['Cover\nby me', 'Second\n slide text', 'anything'])).toEqual([])
+    expect(squeeze('ﬁle Ａ b')).toBe('fileAb')
+  })
+
+  it('a different page count', () => {
+    expect(mismatches(deck, ['Cover', 'Second slide'])).toEqual(['2 pages printed, the deck has 3 slides'])
+  })
+
+  it('pages of another deck, or blank ones, named by slide', () => {
+    expect(mismatches(deck, ['Cover', '', 'x'])[0]).toMatch(/slide 2 "Second slide" \(page reads "nothing"\)/)
+    expect(mismatches(deck, ['Other deck', 'Other slide', 'x'])[0]).toMatch(/^2 pages do not show/)
+  })
+
+  it('reads a PDF back page by page', async () => {
+    const texts = await pdfPageTexts(await pdfOf([['Cover', 'by me'], ['Second slide']]))
+    expect(texts.map(squeeze)).toEqual(['Coverbyme', 'Secondslide'])
+  })
+})
+
+describe('the export\'s retry', () => {
+  const setup = () => {
+    const dir = tempDir()
+    const output = join(dir, 'deck.pdf')
+    writeFileSync(output, 'the previous PDF')
+    const opts: ExportOptions = { slides: DEFAULT_SLIDES, output, format: 'pdf', browser: '/unused', timeoutMs: 1000, dark: false }
+    return { output, opts }
+  }
+  const good: Made = { kind: 'file', data: new TextEncoder().encode('%PDF- this deck') }
+
+  it('a first print of another deck is printed again, and the second one is written', async () => {
+    const { output, opts } = setup()
+    let calls = 0
+    const render = async () => {
+      calls++
+      if (calls === 1)
+        throw new DeckMismatch(['slide 1 "Cover" (page reads "Another")'])
+      return good
+    }
+    let stamped = false
+    const r = await exportDeck(opts, async () => { stamped = true }, render)
+    expect(r.attempts).toBe(2)
+    expect(readFileSync(output, 'utf8')).toBe('%PDF- this deck')
+    expect(stamped).toBe(true)
+  })
+
+  it('twice another deck: EXPORT_FAILED naming what did not match, the previous output left in place', async () => {
+    const { output, opts } = setup()
+    let calls = 0
+    const render = async (): Promise<Made> => {
+      calls++
+      throw new DeckMismatch(['20 pages printed, the deck has 19 slides'])
+    }
+    const e = await exportDeck(opts, async () => {}, render).catch((x: unknown) => x)
+    expect(isNotedeckError(e) && e.code).toBe('EXPORT_FAILED')
+    expect(String((e as Error).message)).toContain('20 pages printed, the deck has 19 slides')
+    expect(String((e as Error).message)).toContain('previous output was left in place')
+    expect(calls).toBe(2)
+    expect(readFileSync(output, 'utf8')).toBe('the previous PDF')
+    expect(existsSync(`${output}.lock`)).toBe(false)
+  })
+
+  it('other failures are not retried', async () => {
+    const { opts } = setup()
+    let calls = 0
+    const render = async (): Promise<Made> => {
+      calls++
+      throw new Error('the browser did not start')
+    }
+    await expect(exportDeck(opts, async () => {}, render)).rejects.toThrow('the browser did not start')
+    expect(calls).toBe(1)
+  })
+})

@@ -1,0 +1,114 @@
+// End to end: `npm run dev -- --pdf` keeps a PDF current from the running server, and `npm run export`
+// prints from a running dev server instead of starting its own.
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process'
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { outlineSpec } from '../../scripts/export/outline'
+import { ROOT } from '../../scripts/core/paths'
+import { freePort } from '../../scripts/slidev/server'
+import { CLI, FIXTURES, tempDir } from '../helpers'
+
+const run = promisify(execFile)
+const dir = tempDir()
+const notes = join(dir, 'talk.md')
+const pdf = join(dir, 'live.pdf')
+let dev: ChildProcess | undefined
+let port = 0
+let log = ''
+
+const text = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+const updates = () => log.split('\n').filter(l => l.includes('live.pdf updated')).length
+async function until(what: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms
+  while (!what()) {
+    if (Date.now() > end)
+      throw new Error(`timed out; dev printed:\n${log.slice(-2000)}`)
+    await new Promise(r => setTimeout(r, 100))
+  }
+}
+
+beforeAll(async () => {
+  copyFileSync(join(FIXTURES, 'english-timeline.md'), notes)
+  port = await freePort()
+  dev = spawn(process.execPath, [...CLI, 'dev', notes, '--offline', `--pdf=${pdf}`, '--port', String(port)], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, BROWSER: 'none' },
+  })
+  dev.stdout!.on('data', (d: Buffer) => { log += d.toString() })
+  dev.stderr!.on('data', (d: Buffer) => { log += d.toString() })
+  await until(() => updates() >= 1, 120_000)
+}, 150_000)
+
+afterAll(async () => {
+  if (dev?.pid) {
+    const closed = new Promise(r => dev!.once('close', r))
+    process.kill(-dev.pid, 'SIGTERM')
+    await closed
+  }
+})
+
+describe('npm run dev -- --pdf', () => {
+  it('writes the PDF once the server is up', () => {
+    expect(existsSync(pdf)).toBe(true)
+    expect(text(pdf)).toContain('A Short History of the Web')
+  })
+
+  it('prints it again after each save, with the new text', async () => {
+    const before = updates()
+    writeFileSync(notes, readFileSync(notes, 'utf8').replace('Accessibility is never done.', 'Accessibility is never finished, ever.'))
+    await until(() => updates() > before, 30_000)
+    expect(text(pdf)).toContain('never finished, ever')
+  }, 40_000)
+
+  it('lets `npm run export` print from the running server', async () => {
+    const out = join(dir, 'exported.pdf')
+    const { stdout } = await run(process.execPath, [...CLI, 'export', notes, '--offline', '--fresh', '-o', out], { cwd: ROOT, timeout: 60_000 })
+    expect(stdout).toMatch(/exported\.pdf \(\d+ pages, .*from the dev server at http:\/\/localhost:\d+\)/)
+    expect(text(out)).toContain('never finished, ever')
+    const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-q', out], { encoding: 'utf8' })
+    expect(xml).toMatch(/<outline>\s*<item page="1">A Short History of the Web<\/item>/)
+  }, 70_000)
+})
+
+describe('npm run dev: errors in the browser', () => {
+  it('shows an error in the notes over the deck, and clears it once the notes are fixed', async () => {
+    const { chromium } = await import('playwright-chromium')
+    const { CHROMIUM_ARGS, resolveBrowser } = await import('../../scripts/slidev/browser')
+    const browser = await chromium.launch({ executablePath: await resolveBrowser(), args: CHROMIUM_ARGS })
+    const good = readFileSync(notes, 'utf8')
+    try {
+      const page = await browser.newPage()
+      await page.goto(`http://localhost:${port}/1`, { waitUntil: 'networkidle' })
+      const overlay = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '')
+      writeFileSync(notes, '   \n')
+      await expect.poll(overlay, { timeout: 15_000 }).toMatch(/talk\.md: the notes are empty.*\[NOTES_EMPTY\]/s)
+      expect(await page.locator('.slidev-page-1').innerText()).toContain('A Short History of the Web') // the last good deck
+      writeFileSync(notes, good.replace('A Short History of the Web', 'A Short History of the Web, fixed'))
+      await expect.poll(overlay, { timeout: 15_000 }).toBe('')
+      await expect.poll(() => page.locator('.slidev-page-1').innerText(), { timeout: 15_000 }).toContain('fixed')
+    }
+    finally {
+      writeFileSync(notes, good)
+      await browser.close()
+    }
+  }, 60_000)
+})
+
+describe('outline notation', () => {
+  it('nests by level, plain slides under the last section, never skipping a level', () => {
+    expect(outlineSpec([
+      { title: 'Deck', level: 1 },
+      { title: 'Part', level: 1 },
+      { title: 'Sub', level: 2 },
+      { title: 'plain', level: undefined },
+      { title: 'plain 2', level: undefined },
+      { title: '', level: undefined },
+      { title: 'Deep', level: 4 },
+      { title: 'a|b', level: 1 },
+    ])).toBe(['1||Deck', '2||Part', '3|-|Sub', '4|--|plain', '5|--|plain 2', '7|---|Deep', '8||a b'].join('\n'))
+  })
+})

@@ -1,0 +1,122 @@
+// End to end, the other outputs, read back by structure: PNG per slide, PPTX of pictures with speaker notes,
+// dark PDF and handout, and the built site served from an arbitrary folder and opened offline.
+import { execFile, execFileSync } from 'node:child_process'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { extname, join, normalize } from 'node:path'
+import { promisify } from 'node:util'
+import JSZip from 'jszip'
+import { chromium } from 'playwright-chromium'
+import { describe, expect, it } from 'vitest'
+import { CHROMIUM_ARGS, OFFLINE_ARG, resolveBrowser } from '../../scripts/slidev/browser'
+import { RASTER_SCALE } from '../../scripts/export/export'
+import { handoutContent } from '../../scripts/handout/handout-content'
+import { ROOT, slidesFor } from '../../scripts/core/paths'
+import { CLI, FIXTURES, fontCovers, readText, tempDir } from '../helpers'
+
+const run = promisify(execFile)
+const cli = (...args: string[]) => run(process.execPath, [...CLI, ...args], { cwd: ROOT, timeout: 200_000 })
+const FIXTURE = join(FIXTURES, 'english-timeline.md')
+
+/** Mean brightness (0-255) of a PDF page, from a small greyscale rendering (PGM). */
+function brightness(pdf: string, page: number): number {
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '12', '-f', String(page), '-l', String(page), pdf])
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!
+  const pixels = pgm.subarray(header[0].length)
+  return pixels.reduce((a, b) => a + b, 0) / pixels.length
+}
+
+describe('export --format png and pptx-image', () => {
+  it('writes one PNG per slide at twice the canvas size', async () => {
+    const out = join(tempDir(), 'png')
+    const { stdout } = await cli('export', FIXTURE, '--offline', '--format', 'png', '-o', out)
+    const slides = handoutContent(readText(slidesFor(FIXTURE))).slides.length
+    const files = readdirSync(out).filter(f => f.endsWith('.png')).sort((a, b) => Number.parseInt(a) - Number.parseInt(b))
+    expect(files).toHaveLength(slides)
+    expect(stdout).toContain(`(${slides} images`)
+    for (const f of files) {
+      const png = readFileSync(join(out, f))
+      expect(png.subarray(1, 4).toString()).toBe('PNG')
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([980 * RASTER_SCALE, 552 * RASTER_SCALE])
+    }
+  }, 200_000)
+
+  it('writes a PPTX of pictures (one per slide, as its background) with one notes part per slide', async () => {
+    const out = join(tempDir(), 'deck.pptx')
+    await cli('export', FIXTURE, '--offline', '--format', 'pptx-image', '-o', out)
+    const content = handoutContent(readText(slidesFor(FIXTURE)))
+    const zip = await JSZip.loadAsync(readFileSync(out))
+    const parts = Object.keys(zip.files)
+    const slideParts = parts.filter(p => /^ppt\/slides\/slide\d+\.xml$/.test(p))
+    expect(slideParts).toHaveLength(content.slides.length)
+    for (const p of slideParts) {
+      const xml = await zip.file(p)!.async('string')
+      expect(xml, p).toMatch(/<p:bg>(?:(?!<\/p:bg>).)*<a:blipFill/s)
+      expect(xml, p).not.toContain('<a:t>')
+    }
+    const withNotes = content.slides.filter(s => s.notesHtml).length
+    const notes = parts.filter(p => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(p))
+    expect(notes.length).toBeGreaterThanOrEqual(withNotes)
+    const noteText = (await Promise.all(notes.map(p => zip.file(p)!.async('string')))).join('')
+    expect(noteText).toContain('Static pages') // a period name from the fixture's timeline, in the speaker notes
+  }, 200_000)
+})
+
+describe('--dark', () => {
+  it('exports dark slides, and a dark handout of them', async () => {
+    const dir = tempDir()
+    const pdf = join(dir, 'dark.pdf')
+    const handout = join(dir, 'handout-dark.pdf')
+    await cli('export', FIXTURE, '--offline', '--dark', '-o', pdf)
+    await cli('handout', FIXTURE, '--offline', '--dark', '-o', handout)
+    expect(brightness(pdf, 1)).toBeLessThan(80)
+    expect(brightness(handout, 1)).toBeLessThan(80)
+    expect(execFileSync('pdftotext', [handout, '-'], { encoding: 'utf8' })).toContain('Static pages')
+  }, 300_000)
+})
+
+describe('npm run build', () => {
+  it('makes a site that works offline from any folder: no failed request, slide 1 shown, navigation works', async () => {
+    const site = join(tempDir(), 'site')
+    await cli('build', '--offline', '-o', site)
+    expect(statSync(join(site, 'index.html')).isFile()).toBe(true)
+    expect((await cli('build', '--offline', '-o', site)).stdout).toMatch(/site\/ is up to date/)
+
+    // Served under a folder the build knows nothing about.
+    const prefix = '/some/where/deck/'
+    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff' }
+    const server = createServer((req, res) => {
+      const path = decodeURIComponent((req.url ?? '/').split('?')[0]!)
+      if (!path.startsWith(prefix))
+        return res.writeHead(404).end()
+      const file = normalize(join(site, path.slice(prefix.length) || 'index.html'))
+      try {
+        const body = readFileSync(file.startsWith(site) ? file : join(site, 'missing'))
+        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body)
+      }
+      catch { res.writeHead(404).end() }
+    })
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
+    const { port } = server.address() as { port: number }
+    const browser = await chromium.launch({ executablePath: await resolveBrowser(), args: [...CHROMIUM_ARGS, OFFLINE_ARG] })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+      const failed: string[] = []
+      page.on('requestfailed', r => failed.push(r.url()))
+      page.on('response', r => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`) })
+      await page.goto(`http://127.0.0.1:${port}${prefix}`, { waitUntil: 'networkidle' })
+      await expect.poll(() => page.locator('.slidev-page-1').innerText(), { timeout: 20_000 }).toContain('大模型学习笔记')
+      await page.evaluate(() => document.fonts.ready)
+      expect(await page.evaluate(fontCovers, ['Noto Sans SC', '大模型'] as [string, string])).toBe(true)
+      await page.keyboard.press('ArrowRight')
+      await expect.poll(() => page.url()).toMatch(/#\/2$/)
+      await expect.poll(() => page.locator('.slidev-page-2').innerText()).toContain('目录')
+      await page.waitForLoadState('networkidle')
+      expect(failed).toEqual([])
+    }
+    finally {
+      await browser.close()
+      server.close()
+    }
+  }, 200_000)
+})

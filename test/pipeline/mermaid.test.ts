@@ -1,0 +1,49 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { JSDOM } from 'jsdom'
+import { describe, expect, it } from 'vitest'
+import { flowDiagram, timelineDiagram, treeDiagram } from '../../scripts/pipeline/render/mermaid'
+import { FIXTURES, deckFrom, defaultDeck, mermaidBlocks, readText } from '../helpers'
+
+// Mermaid's parser needs a DOM (for DOMPurify) when it loads; a jsdom window stands in for the browser's.
+const g = globalThis as Record<string, unknown>
+g.window ??= new JSDOM('').window
+g.document ??= (g.window as Window).document
+const { default: mermaid } = await import('mermaid')
+
+const span = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
+
+async function parses(code: string): Promise<string> {
+  const result = await mermaid.parse(code)
+  return result ? result.diagramType : 'invalid'
+}
+
+describe('every Mermaid block the generator emits parses with Mermaid\'s own parser', () => {
+  it('for the default notes', async () => {
+    const blocks = mermaidBlocks((await defaultDeck()).markdown)
+    expect(blocks.length).toBe(3)
+    expect((await Promise.all(blocks.map(parses))).sort()).toEqual(['flowchart-v2', 'flowchart-v2', 'timeline'])
+  })
+
+  it('for every fixture', async () => {
+    for (const f of readdirSync(FIXTURES).filter(n => n.endsWith('.md'))) {
+      for (const block of mermaidBlocks((await deckFrom(readText(join(FIXTURES, f)), f, undefined, FIXTURES)).markdown))
+        expect(await parses(block), f).not.toBe('invalid')
+    }
+  })
+
+  it('for labels full of Mermaid syntax', async () => {
+    const nasty = 'a: b; c # d "e" [f] {g} (h) --> i %% j <k> `l`'
+    await expect(parses(timelineDiagram([{ name: nasty, start: '1990', end: '2000', description: nasty, span }]))).resolves.toBe('timeline')
+    await expect(parses(flowDiagram({ start: nasty, steps: [nasty, 'x'], end: nasty }))).resolves.toBe('flowchart-v2')
+    await expect(parses(treeDiagram({ label: nasty, children: [{ label: nasty, children: [] }] }))).resolves.toBe('flowchart-v2')
+  })
+})
+
+describe('labels are wrapped by display width', () => {
+  it('puts <br> into long Chinese timeline text, and keeps each line short', () => {
+    const text = timelineDiagram([{ name: '探索沉淀期', start: '2006', end: '2019', description: '以Transformer为代表的全新神经网络模型阶段', span }])
+    const event = text.split(' : ')[1]!
+    expect(event.split('<br>').length).toBeGreaterThan(1)
+  })
+})
