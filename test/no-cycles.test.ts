@@ -1,4 +1,5 @@
-// The modules of scripts/ import each other without circles (type-only and lazy imports included).
+// The modules of scripts/ import each other without circles (type-only and lazy imports included),
+// and only the command line's entry loads the commands.
 import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, normalize } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -45,6 +46,12 @@ describe('imports between the modules of scripts/', () => {
 
   it('have no circles', () => {
     expect(cycles().map(c => c.join(' -> '))).toEqual([])
+  })
+
+  it('only the entry (cli/cli.ts) loads a command', () => {
+    const loaders = [...graph].flatMap(([from, deps]) => deps.filter(d => /-command$/.test(d)).map(d => `${from} -> ${d}`))
+    expect(loaders.length).toBeGreaterThan(0)
+    expect(loaders.filter(l => !l.startsWith('cli/cli -> '))).toEqual([])
   })
 
   it('the pipeline does not reach the browser, Slidev, the export or the commands', () => {

@@ -4,7 +4,7 @@ import { resolveBrowser } from '../slidev/browser'
 import { checkDeck } from '../check/check'
 import { median } from '../core/stats'
 import { NotedeckError, formatPoint } from '../core/errors'
-import { generateForDeck } from './generate-command'
+import { generateForDeck } from './generate-deck'
 import { USAGE } from './usage'
 import { writeDarkVariant } from '../slidev/variant'
 

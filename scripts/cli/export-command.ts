@@ -1,122 +1,13 @@
 /** `npm run export [-- <notes.md>] [-o <path>] [--format pdf|pptx|pptx-image|png] [--dark]`: generate, then Slidev's export. */
-import { existsSync } from 'node:fs'
-import { relative, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { parseCommon } from './args'
-import { resolveBrowser } from '../slidev/browser'
 import { NotedeckError } from '../core/errors'
-import { type ExportFormat, FORMATS, type Phase, defaultOutput, exportDeck } from '../export/export'
-import { exportKey, inputsKey, isFresh, isFreshFromStamp, remember } from '../export/export-cache'
-import type { GenerateResult } from '../pipeline/generate'
-import { DEFAULT_NOTES, ROOT, devAnnouncementFor } from '../core/paths'
+import { type ExportFormat, FORMATS } from '../export/export'
+import { isFreshFromStamp } from '../export/export-cache'
+import { DEFAULT_NOTES } from '../core/paths'
 import { reportLines } from '../export/pptx-editable'
-import type { EditableReport } from '../slidev/slidev-internals'
+import { EXPORT_OPTIONS, exportGenerated, exportInputs, exportRequest, exportSummary, inputOptions } from './export-request'
 import { USAGE } from './usage'
-import { withColorSchema, writeDarkVariant } from '../slidev/variant'
-
-export const DEFAULT_TIMEOUT_MS = 60_000
-
-export const EXPORT_OPTIONS = {
-  timeout: { type: 'string' },
-  dark: { type: 'boolean', default: false },
-  fresh: { type: 'boolean', default: false },
-} as const
-
-export interface ExportRequest {
-  format: ExportFormat
-  dark: boolean
-  fresh: boolean
-  timeoutMs: number
-  output: string
-}
-
-/** The options every exporting command shares, checked. */
-export function exportRequest(values: Record<string, unknown>, format: ExportFormat): ExportRequest {
-  const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout)
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
-    throw new NotedeckError('USAGE', `--timeout takes a positive number of milliseconds, not "${String(values.timeout)}"`)
-  const dark = values.dark === true
-  return { format, dark, fresh: values.fresh === true, timeoutMs, output: defaultOutput(ROOT, format, dark) }
-}
-
-export interface ExportDone {
-  output: string
-  cached: boolean
-  bytes: number
-  seconds: number
-  /** the dev server it came from */
-  live?: string
-  /** what Slidev's editable PowerPoint exporter could not do, and the fonts it named */
-  report?: EditableReport | undefined
-}
-
-/**
- * With NOTEDECK_TIMINGS=1, each step of an export is reported on stderr as it ends
- * (`notedeck: timing started 1.21 s`), seconds since the process started: the benchmark's breakdown.
- */
-function phaseTimer(): ((phase: Phase) => void) | undefined {
-  if (!process.env.NOTEDECK_TIMINGS)
-    return undefined
-  return phase => console.error(`notedeck: timing ${phase} ${(performance.now() / 1000).toFixed(2)} s`)
-}
-
-/** How long to wait for a running dev server before exporting on our own. */
-const LIVE_TIMEOUT_MS = 20_000
-
-/** What an output depends on before generation: the files generation reads and writes, and the options. */
-/** The options that shape an export besides its input files. */
-export function inputOptions(values: Record<string, unknown>, req: ExportRequest): Record<string, unknown> {
-  return { format: req.format, dark: req.dark, offline: values.offline === true, config: typeof values.config === 'string' ? resolve(values.config) : null }
-}
-
-/** The files an export is made from: everything generation read, and the slides file. */
-export interface ExportInputs { key: string, files: string[] }
-
-export async function exportInputs(result: GenerateResult, values: Record<string, unknown>, req: ExportRequest): Promise<ExportInputs> {
-  const files = [...result.reads, resolve(result.out)]
-  return { key: await inputsKey(files, inputOptions(values, req)), files }
-}
-
-/**
- * Exports the generated deck, unless the output is already what these slides and options make
- * (the export cache). `inputs` is remembered with the output for the next run's quick check.
- * Shared by `export` and `handout`.
- */
-export async function exportGenerated(result: GenerateResult, req: ExportRequest, inputs: ExportInputs = { key: '', files: [] }): Promise<ExportDone> {
-  const markdown = req.dark ? withColorSchema(result.markdown, 'dark') : result.markdown
-  const key = await exportKey(markdown, { format: req.format, dark: req.dark })
-  if (!req.fresh && await isFresh(req.output, key)) {
-    await remember(req.output, key, inputs.key, inputs.files)
-    return { output: req.output, cached: true, bytes: 0, seconds: 0 }
-  }
-  const slides = req.dark ? await writeDarkVariant(result.out, result.markdown) : result.out
-  const browser = await resolveBrowser()
-  const started = Date.now()
-  // The browser driver and PDF tools load only when a dev server is there to print from.
-  const liveExport = req.format === 'pdf' && !req.dark && existsSync(devAnnouncementFor(slides)) ? await import('../export/export-live') : undefined
-  const live = liveExport ? await liveExport.findLiveServer(slides) : undefined
-  if (liveExport && live) {
-    try {
-      const done = await liveExport.exportFromServer({ url: live, slidesMarkdown: markdown, output: req.output, browser, timeoutMs: LIVE_TIMEOUT_MS, after: () => remember(req.output, key, inputs.key, inputs.files) })
-      return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000, live }
-    }
-    catch (e) {
-      console.warn(`notedeck: could not print from the dev server at ${live} (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); exporting on its own`)
-    }
-  }
-  const onPhase = phaseTimer()
-  onPhase?.('generated')
-  const done = await exportDeck({ slides, output: req.output, format: req.format, browser, timeoutMs: req.timeoutMs, dark: req.dark, onPhase }, () => remember(req.output, key, inputs.key, inputs.files))
-  return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000, report: done.report }
-}
-
-/** The line that says what an export wrote, or that it was up to date. */
-export function exportSummary(done: ExportDone, format: ExportFormat, slides: number): string {
-  const shown = relative(process.cwd(), done.output)
-  if (done.cached)
-    return `notedeck: ${shown} is up to date (nothing that shapes it changed; --fresh exports anyway)`
-  const unit = format === 'pdf' ? 'pages' : format === 'png' ? 'images' : 'slides'
-  return `notedeck: ${shown} (${slides} ${unit}, ${(done.bytes / 1024).toFixed(0)} KiB, ${done.seconds.toFixed(1)} s${done.live ? `, from the dev server at ${done.live}` : ''})`
-}
 
 export async function runExport(argv: string[]): Promise<number> {
   const { values, notes } = parseCommon(argv, { ...EXPORT_OPTIONS, format: { type: 'string', default: 'pdf' } })
@@ -135,7 +26,7 @@ export async function runExport(argv: string[]): Promise<number> {
     console.log(exportSummary({ output: req.output, cached: true, bytes: 0, seconds: 0 }, format, 0))
     return 0
   }
-  const { generateForDeck } = await import('./generate-command')
+  const { generateForDeck } = await import('./generate-deck')
   const result = await generateForDeck(notes, values)
   // Keyed again after generation: the slides file may just have been rewritten.
   const done = await exportGenerated(result, req, await exportInputs(result, values, req))

@@ -1,8 +1,8 @@
 /** `npm run generate [-- <notes.md>] [-o <slides.md>]` */
 import { resolve } from 'node:path'
 import { parseCommon } from './args'
-import { type GenerateResult, generate } from '../pipeline/generate'
-import { DEFAULT_NOTES, DEFAULT_SLIDES, slidesFor } from '../core/paths'
+import { generate } from '../pipeline/generate'
+import { DEFAULT_NOTES, DEFAULT_SLIDES } from '../core/paths'
 import { printGenerated } from './report'
 import { USAGE } from './usage'
 
@@ -29,20 +29,4 @@ export async function runGenerate(argv: string[]): Promise<number> {
   }
   printGenerated(result)
   return 0
-}
-
-/**
- * What `export` and `check` share: generate the notes (default data/notes.md) into the slides file
- * Slidev will serve, and say what was written.
- */
-export async function generateForDeck(notesArg: string | undefined, values: Record<string, unknown>): Promise<GenerateResult> {
-  const notes = notesArg ?? DEFAULT_NOTES
-  const result = await generate({
-    notes,
-    out: slidesFor(notes),
-    ...(typeof values.config === 'string' ? { config: values.config } : {}),
-    offline: values.offline === true,
-  })
-  printGenerated(result)
-  return result
 }

@@ -1,6 +1,6 @@
 // `npm run dev -- …`: our arguments and Slidev's, in any order.
 import { describe, expect, it } from 'vitest'
-import { splitDevArgs } from '../../scripts/cli/dev-command'
+import { splitDevArgs } from '../../scripts/cli/dev-args'
 
 describe('npm run dev arguments', () => {
   it.each([

@@ -3,7 +3,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { watchNotes } from '../../scripts/cli/dev-command'
+import { watchNotes } from '../../scripts/pipeline/watch'
 import { inputsKey, isFreshFromStamp, remember } from '../../scripts/export/export-cache'
 import { type GenerateResult, generate } from '../../scripts/pipeline/generate'
 import { FIXTURES, tempDir } from '../helpers'

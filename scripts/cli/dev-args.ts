@@ -1,0 +1,48 @@
+/** The arguments of `npm run dev`: notedeck's own, and the ones that go on to Slidev. Pure. */
+import { resolve } from 'node:path'
+import { ROOT } from '../core/paths'
+import { defaultOutput } from '../export/export'
+
+/** Slidev dev-server options that take a value (`slidev --help`); the others are switches. */
+const SLIDEV_VALUE_OPTIONS = new Set(['-t', '--theme', '-p', '--port', '--log', '--bind', '--base'])
+
+/**
+ * Splits our options from the ones that go on to Slidev. A `.md` argument is the notes unless it
+ * is the value of a Slidev option that takes one (`--port 3031 notes.md`, `--open notes.md` and
+ * `notes.md --open` all name the notes). Pure.
+ */
+export function splitDevArgs(argv: string[]): { notes: string | undefined, config: string | undefined, offline: boolean, pdf: string | undefined, slidev: string[] } {
+  const slidev: string[] = []
+  let notes: string | undefined
+  let config: string | undefined
+  let offline = false
+  let pdf: string | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '--offline')
+      offline = true
+    else if (a === '--pdf')
+      pdf = defaultOutput(ROOT, 'pdf', false)
+    else if (a.startsWith('--pdf='))
+      pdf = resolve(a.slice('--pdf='.length))
+    else if (a === '--config' || a === '-c')
+      config = argv[++i]
+    else if (a.startsWith('--config='))
+      config = a.slice('--config='.length)
+    else if (!a.startsWith('-') && a.endsWith('.md') && notes === undefined && !SLIDEV_VALUE_OPTIONS.has(argv[i - 1] ?? ''))
+      notes = a
+    else slidev.push(a)
+  }
+  return { notes, config, offline, pdf, slidev }
+}
+
+/** The port given to Slidev (`--port N`, `--port=N`, `-p N`), if any. Pure. */
+export function portOption(slidev: string[]): number | undefined {
+  for (let i = 0; i < slidev.length; i++) {
+    const a = slidev[i]!
+    const value = a === '--port' || a === '-p' ? slidev[i + 1] : a.startsWith('--port=') ? a.slice('--port='.length) : undefined
+    if (value !== undefined && /^\d+$/.test(value))
+      return Number(value)
+  }
+  return undefined
+}
