@@ -15,27 +15,36 @@ export async function runExport(argv: string[]): Promise<number> {
     console.log(USAGE)
     return 0
   }
-  const format = String(values.format) as ExportFormat
-  if (!FORMATS.includes(format))
-    throw new NotedeckError('USAGE', `--format takes ${FORMATS.join(', ')}, not "${format}"`)
-  const req = exportRequest(values, format)
+  const formats = [...new Set(String(values.format).split(',').map(f => f.trim()))] as ExportFormat[]
+  for (const format of formats) {
+    if (!FORMATS.includes(format))
+      throw new NotedeckError('USAGE', `--format takes ${FORMATS.join(', ')} (or several, comma-separated), not "${format}"`)
+  }
+  if (formats.length > 1 && typeof values.out === 'string')
+    throw new NotedeckError('USAGE', `-o names one output; with several formats (${formats.join(', ')}) each goes to its own file in dist/`, { hint: 'export one format at a time to choose its path' })
+  const reqs = formats.map(f => exportRequest(values, f))
   if (typeof values.out === 'string')
-    req.output = resolve(values.out)
+    reqs[0]!.output = resolve(values.out)
+  const notesFile = resolve(notes ?? DEFAULT_NOTES)
   // Nothing changed since the last export: say so without loading the generator.
-  if (!req.fresh && await isFreshFromStamp(req.output, resolve(notes ?? DEFAULT_NOTES), inputOptions(values, req))) {
-    console.log(exportSummary({ output: req.output, cached: true, bytes: 0, seconds: 0 }, format, 0))
+  const quick = await Promise.all(reqs.map(req => req.fresh ? false : isFreshFromStamp(req.output, notesFile, inputOptions(values, req))))
+  if (quick.every(Boolean)) {
+    reqs.forEach(req => console.log(exportSummary({ output: req.output, cached: true, bytes: 0, seconds: 0 }, req.format, 0)))
     return 0
   }
   const { generateForDeck } = await import('./generate-deck')
   const result = await generateForDeck(notes, values)
   // Keyed again after generation: the slides file may just have been rewritten.
-  const done = await exportGenerated(result, req, await exportInputs(result, values, req))
-  console.log(exportSummary(done, format, result.plan.slides.length))
-  if (done.report) {
-    const { warnings, fonts } = reportLines(done.report)
-    warnings.forEach(w => console.warn(`notedeck: warning: ${w}`))
-    if (fonts)
-      console.log(`notedeck: ${fonts}`)
-  }
+  const jobs = await Promise.all(reqs.map(async req => ({ req, inputs: await exportInputs(result, values, req) })))
+  const done = await exportGenerated(result, jobs)
+  done.forEach((d, i) => {
+    console.log(exportSummary(d, reqs[i]!.format, result.plan.slides.length))
+    if (d.report) {
+      const { warnings, fonts } = reportLines(d.report)
+      warnings.forEach(w => console.warn(`notedeck: warning: ${w}`))
+      if (fonts)
+        console.log(`notedeck: ${fonts}`)
+    }
+  })
   return 0
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { resolveBrowser } from '../slidev/browser'
 import { NotedeckError } from '../core/errors'
-import { type ExportFormat, type Phase, defaultOutput, exportDeck } from '../export/export'
+import { type ExportFormat, type Phase, defaultOutput, exportDecks } from '../export/export'
 import { exportKey, inputsKey, isFresh, remember } from '../export/export-cache'
 import type { GenerateResult } from '../pipeline/generate'
 import { ROOT, devAnnouncementFor } from '../core/paths'
@@ -77,28 +77,49 @@ export async function exportInputs(result: GenerateResult, values: Record<string
   return { key: await inputsKey(files, inputOptions(values, req)), files }
 }
 
+/** One output an exporting command asks for, with what it is made from (for the cache). */
+export interface ExportJob { req: ExportRequest, inputs: ExportInputs }
+
 /**
- * Exports the generated deck, unless the output is already what these slides and options make
- * (the export cache). `inputs` is remembered with the output for the next run's quick check.
- * Shared by `export` and `handout`.
+ * Exports the generated deck to each job's output, unless that output is already what these slides
+ * and options make (the export cache). The outputs still to make come from one export (one server,
+ * the slides drawn once: `exportDecks`); a single PDF is printed from a running dev server when
+ * there is one. Each job's `inputs` is remembered with its output for the next run's quick check.
+ * The jobs share dark, fresh and timeout. Shared by `export` and `handout`.
  */
-export async function exportGenerated(result: GenerateResult, req: ExportRequest, inputs: ExportInputs = { key: '', files: [] }): Promise<ExportDone> {
-  const markdown = req.dark ? withColorSchema(result.markdown, 'dark') : result.markdown
-  const key = await exportKey(markdown, { format: req.format, dark: req.dark })
-  if (!req.fresh && await isFresh(req.output, key)) {
-    await remember(req.output, key, inputs.key, inputs.files)
-    return { output: req.output, cached: true, bytes: 0, seconds: 0 }
+export async function exportGenerated(result: GenerateResult, jobs: ExportJob[]): Promise<ExportDone[]> {
+  const { dark, fresh, timeoutMs } = jobs[0]!.req
+  const markdown = dark ? withColorSchema(result.markdown, 'dark') : result.markdown
+  const done = new Map<ExportJob, ExportDone>()
+  const stale: Array<{ job: ExportJob, after: () => Promise<void> }> = []
+  for (const job of jobs) {
+    const { req, inputs } = job
+    const key = await exportKey(markdown, { format: req.format, dark })
+    const after = () => remember(req.output, key, inputs.key, inputs.files)
+    if (!fresh && await isFresh(req.output, key)) {
+      await after()
+      done.set(job, { output: req.output, cached: true, bytes: 0, seconds: 0 })
+    }
+    else {
+      stale.push({ job, after })
+    }
   }
-  const slides = req.dark ? await writeDarkVariant(result.out, result.markdown) : result.out
+  const ordered = () => jobs.map(j => done.get(j)!)
+  if (!stale.length)
+    return ordered()
+  const slides = dark ? await writeDarkVariant(result.out, result.markdown) : result.out
   const browser = await resolveBrowser()
   const started = Date.now()
+  const seconds = () => (Date.now() - started) / 1000
+  const only = stale.length === 1 ? stale[0]! : undefined
   // The browser driver and PDF tools load only when a dev server is there to print from.
-  const liveExport = req.format === 'pdf' && !req.dark && existsSync(devAnnouncementFor(slides)) ? await import('../export/export-live') : undefined
+  const liveExport = only?.job.req.format === 'pdf' && !dark && existsSync(devAnnouncementFor(slides)) ? await import('../export/export-live') : undefined
   const live = liveExport ? await liveExport.findLiveServer(slides) : undefined
-  if (liveExport && live) {
+  if (only && liveExport && live) {
     try {
-      const done = await liveExport.exportFromServer({ url: live, slidesMarkdown: markdown, output: req.output, browser, timeoutMs: LIVE_TIMEOUT_MS, after: () => remember(req.output, key, inputs.key, inputs.files) })
-      return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000, live }
+      const made = await liveExport.exportFromServer({ url: live, slidesMarkdown: markdown, output: only.job.req.output, browser, timeoutMs: LIVE_TIMEOUT_MS, after: only.after })
+      done.set(only.job, { output: made.output, cached: false, bytes: made.bytes, seconds: seconds(), live })
+      return ordered()
     }
     catch (e) {
       console.warn(`notedeck: could not print from the dev server at ${live} (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); exporting on its own`)
@@ -106,8 +127,9 @@ export async function exportGenerated(result: GenerateResult, req: ExportRequest
   }
   const onPhase = phaseTimer()
   onPhase?.('generated')
-  const done = await exportDeck({ slides, output: req.output, format: req.format, browser, timeoutMs: req.timeoutMs, dark: req.dark, onPhase }, () => remember(req.output, key, inputs.key, inputs.files))
-  return { output: done.output, cached: false, bytes: done.bytes, seconds: (Date.now() - started) / 1000, report: done.report }
+  const made = await exportDecks({ slides, browser, timeoutMs, dark, onPhase }, stale.map(({ job, after }) => ({ format: job.req.format, output: job.req.output, after })))
+  made.forEach((r, i) => done.set(stale[i]!.job, { output: r.output, cached: false, bytes: r.bytes, seconds: seconds(), report: r.report }))
+  return ordered()
 }
 
 /** The line that says what an export wrote, or that it was up to date. */

@@ -35,7 +35,7 @@ export async function runHandout(argv: string[]): Promise<number> {
   const dark = req.dark
   const output = typeof values.out === 'string' ? resolve(values.out) : defaultHandoutPath(ROOT, dark)
   const result = await generateForDeck(notes, values)
-  const slides = await exportGenerated(result, req, await exportInputs(result, values, req))
+  const slides = (await exportGenerated(result, [{ req, inputs: await exportInputs(result, values, req) }]))[0]!
   if (!slides.cached)
     console.log(exportSummary(slides, 'pdf', result.plan.slides.length))
   const key = await exportKey(result.markdown, { handout: perPage, dark, slides: await fileDigest(slides.output) })

@@ -14,7 +14,8 @@ Options:
       --check            generate: write nothing; exit 1 if the slides file is not up to date
       --force            generate: overwrite a slides file edited by hand (keeps it as .bak)
       --format <f>       export: pdf (default), pptx (editable: text, shapes, tables, speaker notes),
-                         pptx-image (one picture per slide, with speaker notes), png (one per slide)
+                         pptx-image (one picture per slide, with speaker notes), png (one per slide);
+                         several at once, comma-separated (--format pdf,pptx): the slides are drawn once
       --per-page <n>     handout: 3 (default) or 2 slides per A4 page
       --dark             export, handout, check: the dark variant of the deck
       --timeout <ms>     export, handout: time limit for rendering (default 60000)

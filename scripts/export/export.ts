@@ -1,52 +1,25 @@
 /**
- * The export, owned by notedeck: Slidev's server in this process on a port of its own, the browser
- * started meanwhile, one page that shows every slide, then the PDF (with its outline) or one
- * picture per slide (PNG, PPTX). Before anything replaces the output, the result must prove it is
- * this deck (`deck-proof.ts`); otherwise one retry, then `[EXPORT_FAILED]` and the old output stays.
+ * The export, owned by notedeck: made in memory (`render-deck.ts`: Slidev's server in this process,
+ * one page showing every slide, each output asked for made from that page), proved to be this deck,
+ * then put in place whole. A result that is not this deck is made once more, then
+ * `[EXPORT_FAILED]`, and the old output stays.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { parseSync } from '@slidev/parser'
-import type { Browser } from 'playwright-chromium'
-import { type DeckShape, mismatches, pdfPageTexts } from './deck-proof'
 import { NotedeckError } from '../core/errors'
-import { addOutline, documentInfoOf } from './outline'
-import { withOutputLock } from './output-lock'
-import { picturesPptx } from './pptx-pictures'
-import { launchBrowser } from '../slidev/browser'
-import { DeckMismatch, EDITABLE_SCALE, RASTER_SCALE, openPrinter } from './printer'
-import { type SlidevServer, startSlidevServer, withWarmCache } from '../slidev/slidev-server'
-import { type EditableReport, PRINT_PAGE } from '../slidev/slidev-internals'
 import { replacePath, tempPathFor, writeAtomic } from '../core/write'
+import type { EditableReport } from '../slidev/slidev-internals'
+import { withOutputLock } from './output-lock'
+import { DeckMismatch } from './printer'
+import { type ExportFormat, type Made, type Phase, type RenderOptions, renderDeck, scaleFor } from './render-deck'
 
 export { RASTER_SCALE } from './printer'
-
-/** Time for the server and the browser to start, on top of the page-rendering timeout. */
-export const EXPORT_OVERHEAD_MS = 30_000
-
-/** pptx: editable (native text and shapes); pptx-image: one picture per slide. */
-export type ExportFormat = 'pdf' | 'pptx' | 'pptx-image' | 'png'
-export const FORMATS: readonly ExportFormat[] = ['pdf', 'pptx', 'pptx-image', 'png']
-
-/** Named steps of an export, reported as they end (the benchmark's breakdown). */
-export type Phase = 'generated' | 'browser' | 'server' | 'loaded' | 'drawn' | 'printed' | 'proved' | 'outlined'
-
-/** What each phase's time is spent on, for the benchmark's breakdown (in the order they end). */
-export const PHASES: Record<Phase, string> = {
-  generated: 'Node start-up, notes -> slides.md',
-  browser: 'Chromium started (while Slidev loads)',
-  server: 'Slidev loaded, Vite listening',
-  loaded: 'first page load (Vite transforms the client)',
-  drawn: 'slides laid out, diagrams and fonts done',
-  printed: 'print (or pictures, or the PowerPoint)',
-  proved: 'PDF read back: its own deck',
-  outlined: 'outline and title added',
-}
+export { EXPORT_OVERHEAD_MS, type ExportFormat, FORMATS, type Made, type Phase, PHASES, finishPdf } from './render-deck'
 
 export interface ExportOptions {
   /** The generated slides.md to export. */
   slides: string
-  /** A file for pdf and pptx; a folder (one PNG per slide) for png. */
+  /** A file for pdf and the PowerPoints; a folder (one PNG per slide) for png. */
   output: string
   format: ExportFormat
   browser: string
@@ -55,85 +28,12 @@ export interface ExportOptions {
   onPhase?: ((phase: Phase) => void) | undefined
 }
 
-/** What an export made, in memory until it is put in place; an editable PowerPoint with its exporter's report. */
-export type Made = { kind: 'file', data: Uint8Array, report?: EditableReport } | { kind: 'folder', files: Array<{ name: string, data: Uint8Array }> }
+/** One output of an export, and what to do once it is in place (the cache stamp), before another writer may replace it. */
+export interface ExportTarget { format: ExportFormat, output: string, after?: () => Promise<void> }
 
-/** The PDF's outline comes from the slides' titles and `level`s, its properties from the headmatter. */
-async function outlined(pdf: Uint8Array, markdown: string): Promise<Uint8Array> {
-  const { slides } = parseSync(markdown, 'slides.md')
-  return addOutline(pdf, slides.map(s => ({ title: s.title ?? '', level: typeof s.frontmatter.level === 'number' ? s.frontmatter.level : undefined })), documentInfoOf(slides))
-}
+export interface ExportResult { format: ExportFormat, output: string, bytes: number, attempts: number, report?: EditableReport | undefined }
 
-/** A printed PDF proved to be `deck` (read back, page by page), then given its outline. */
-export async function finishPdf(pdf: Uint8Array, markdown: string, deck: DeckShape, onPhase?: (p: Phase) => void): Promise<Uint8Array> {
-  const problems = mismatches(deck, await pdfPageTexts(pdf))
-  if (problems.length)
-    throw new DeckMismatch(problems)
-  onPhase?.('proved')
-  const done = await outlined(pdf, markdown)
-  onPhase?.('outlined')
-  return done
-}
-
-async function startBrowser(path: string, timeoutMs: number): Promise<Browser> {
-  return launchBrowser(path, timeoutMs).catch((e: Error) => {
-    if (e.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(e.message))
-      throw new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round(timeoutMs / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })
-    throw new NotedeckError('EXPORT_FAILED', `the browser did not start\n${e.message.split('\n').slice(0, 12).join('\n')}`, { hint: `browser used: ${path}` })
-  })
-}
-
-/**
- * One export into memory. While Vite's dependency cache for exports is cold, one export at a time
- * fills it (the others wait, then start warm).
- */
-export function renderDeck(opts: ExportOptions): Promise<Made> {
-  return withWarmCache(opts.slides, 'export', () => renderWarm(opts), opts.timeoutMs + 2 * EXPORT_OVERHEAD_MS)
-}
-
-/** One export into memory: server and browser started together, stopped again whatever happens. */
-async function renderWarm(opts: ExportOptions): Promise<Made> {
-  const mark = opts.onPhase ?? (() => {})
-  const markdown = await readFile(opts.slides, 'utf8')
-  const total = opts.timeoutMs + EXPORT_OVERHEAD_MS
-  const server = startSlidevServer(opts.slides)
-  const browser = startBrowser(opts.browser, total)
-  void browser.then(() => mark('browser'), () => {})
-  void server.then(() => mark('server'), () => {})
-  const stop: Array<() => Promise<unknown>> = [
-    () => server.then(s => s.close(), () => {}),
-    () => browser.then(b => b.close(), () => {}),
-  ]
-  let timer: NodeJS.Timeout | undefined
-  const work = (async () => {
-    const [up, b] = await Promise.all([server, browser]) as [SlidevServer, Browser]
-    const printer = await openPrinter(b, opts.timeoutMs, opts.format === 'pptx' ? EDITABLE_SCALE : RASTER_SCALE)
-    const deck = await printer.show(up.url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: mark })
-    if (opts.format === 'pdf')
-      return { kind: 'file', data: await finishPdf(await printer.pdf().then((p) => { mark('printed'); return p }), markdown, deck, mark) } as Made
-    if (opts.format === 'pptx') {
-      const { data, report } = await printer.pptx(markdown, documentInfoOf(parseSync(markdown, 'slides.md').slides).lang)
-      mark('printed')
-      return { kind: 'file', data, report } as Made
-    }
-    const pictures = await printer.pictures()
-    mark('printed')
-    if (opts.format === 'png')
-      return { kind: 'folder', files: pictures.map((data, i) => ({ name: `${i + 1}.png`, data })) } as Made
-    return { kind: 'file', data: await picturesPptx({ slidesMarkdown: markdown, pictures }) } as Made
-  })()
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round(total / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })), total)
-  })
-  try {
-    return await Promise.race([work, deadline])
-  }
-  finally {
-    clearTimeout(timer)
-    work.catch(() => {})
-    await Promise.all(stop.map(s => s()))
-  }
-}
+type Render = (o: RenderOptions) => Promise<Made[]>
 
 /** Puts what was made at `output` whole: a file by rename, a folder by moving the old one aside. */
 async function install(made: Made, output: string): Promise<number> {
@@ -153,22 +53,27 @@ async function install(made: Made, output: string): Promise<number> {
   return made.files.reduce((n, f) => n + f.data.byteLength, 0)
 }
 
-export interface ExportResult { output: string, bytes: number, attempts: number, report?: EditableReport | undefined }
+/** Targets that can be made from one page (a PDF goes with any), in the order given. */
+function pages(targets: ExportTarget[]): ExportTarget[][] {
+  const groups: ExportTarget[][] = []
+  for (const t of targets) {
+    const scale = scaleFor(t.format)
+    const scaleOf = (g: ExportTarget[]) => g.map(x => scaleFor(x.format)).find(s => s !== undefined)
+    const fits = groups.find(g => scale === undefined || scaleOf(g) === undefined || scaleOf(g) === scale)
+    if (fits)
+      fits.push(t)
+    else
+      groups.push([t])
+  }
+  return groups
+}
 
-/**
- * Exports, once more if the result was not this deck, then puts it in place under the output's
- * lock, and runs `after` (the cache stamp) before another writer may replace it.
- */
-export async function exportDeck(opts: ExportOptions, after: () => Promise<void> = async () => {}, render: (o: ExportOptions) => Promise<Made> = renderDeck): Promise<ExportResult> {
-  const output = resolve(opts.output)
-  await mkdir(dirname(output), { recursive: true })
-  let made: Made | undefined
-  let attempts = 0
+/** Made once more if the result was not this deck. */
+async function renderProved(opts: RenderOptions, render: Render): Promise<{ made: Made[], attempts: number }> {
   const seen: string[] = []
-  while (!made && attempts < 2) {
-    attempts++
+  for (let attempts = 1; attempts <= 2; attempts++) {
     try {
-      made = await render(opts)
+      return { made: await render(opts), attempts }
     }
     catch (e) {
       if (!(e instanceof DeckMismatch))
@@ -176,14 +81,40 @@ export async function exportDeck(opts: ExportOptions, after: () => Promise<void>
       seen.push(...e.problems)
     }
   }
-  if (!made)
-    throw new NotedeckError('EXPORT_FAILED', `the export did not print this deck, twice: ${[...new Set(seen)].join('; ')}; the previous output was left in place`, { hint: 'run the export again; if it persists, run `npm run check` to see whether the slides render' })
-  const bytes = await withOutputLock(output, async () => {
-    const n = await install(made, output)
-    await after()
-    return n
-  })
-  return { output, bytes, attempts, report: made.kind === 'file' ? made.report : undefined }
+  throw new NotedeckError('EXPORT_FAILED', `the export did not print this deck, twice: ${[...new Set(seen)].join('; ')}; the previous output was left in place`, { hint: 'run the export again; if it persists, run `npm run check` to see whether the slides render' })
+}
+
+/**
+ * Exports the slides to each target, as few pages as the formats allow (usually one: the server
+ * starts and the slides are drawn once for all of them), then puts each output in place under its
+ * own lock and runs its `after`. Results in the order of `targets`.
+ */
+export async function exportDecks(base: Omit<ExportOptions, 'format' | 'output'>, targets: ExportTarget[], render: Render = renderDeck): Promise<ExportResult[]> {
+  const results = new Map<ExportTarget, ExportResult>()
+  for (const group of pages(targets)) {
+    // The PDF first: the PowerPoint's pictures are taken by changing the page for a moment.
+    group.sort((a, b) => Number(a.format !== 'pdf') - Number(b.format !== 'pdf'))
+    await Promise.all(group.map(t => mkdir(dirname(resolve(t.output)), { recursive: true })))
+    const { made, attempts } = await renderProved({ ...base, formats: group.map(t => t.format) }, render)
+    for (const [i, t] of group.entries()) {
+      const m = made[i]!
+      const output = resolve(t.output)
+      const bytes = await withOutputLock(output, async () => {
+        const n = await install(m, output)
+        await t.after?.()
+        return n
+      })
+      results.set(t, { format: t.format, output, bytes, attempts, report: m.kind === 'file' ? m.report : undefined })
+    }
+  }
+  return targets.map(t => results.get(t)!)
+}
+
+/** One output: `exportDecks` with one target. */
+export async function exportDeck(opts: ExportOptions, after: () => Promise<void> = async () => {}, render: Render = renderDeck): Promise<ExportResult> {
+  const { format, output, ...base } = opts
+  const [result] = await exportDecks(base, [{ format, output, after }], render)
+  return result!
 }
 
 /** dist/slides.pdf, dist/slides-dark.pptx, dist/slides-image.pptx, dist/slides-png/ … */

@@ -120,7 +120,7 @@ describe('the command line', () => {
   it('names the allowed values of --format and --per-page', async () => {
     const format = await cli('export', '--format', 'gif')
     expect(format.code).toBe(2)
-    expect(format.stderr).toContain('--format takes pdf, pptx, pptx-image, png, not "gif" [USAGE]')
+    expect(format.stderr).toContain('--format takes pdf, pptx, pptx-image, png (or several, comma-separated), not "gif" [USAGE]')
     const perPage = await cli('handout', '--per-page', '4')
     expect(perPage.code).toBe(2)
     expect(perPage.stderr).toContain('--per-page takes 2 or 3, not "4" [USAGE]')

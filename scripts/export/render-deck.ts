@@ -1,0 +1,150 @@
+/**
+ * Making an export in memory: Slidev's server in this process on a port of its own, the browser
+ * started meanwhile, one page that shows every slide, then from that one page each output asked
+ * for: the PDF (proved to be this deck, then given its outline), the editable PowerPoint, the
+ * pictures (PNG, the PowerPoint of pictures).
+ */
+import { readFile } from 'node:fs/promises'
+import { parseSync } from '@slidev/parser'
+import type { Browser } from 'playwright-chromium'
+import { NotedeckError } from '../core/errors'
+import { launchBrowser } from '../slidev/browser'
+import { type SlidevServer, startSlidevServer, withWarmCache } from '../slidev/slidev-server'
+import { type EditableReport, PRINT_PAGE } from '../slidev/slidev-internals'
+import { type DeckShape, mismatches, pdfPageTexts } from './deck-proof'
+import { addOutline, documentInfoOf } from './outline'
+import { picturesPptx } from './pptx-pictures'
+import { DeckMismatch, EDITABLE_SCALE, RASTER_SCALE, type Printer, openPrinter } from './printer'
+
+/** Time for the server and the browser to start, on top of the page-rendering timeout. */
+export const EXPORT_OVERHEAD_MS = 30_000
+
+/** pptx: editable (native text and shapes); pptx-image: one picture per slide. */
+export type ExportFormat = 'pdf' | 'pptx' | 'pptx-image' | 'png'
+export const FORMATS: readonly ExportFormat[] = ['pdf', 'pptx', 'pptx-image', 'png']
+
+/**
+ * Pixels per canvas pixel each format needs from the page: pictures of slides at twice the canvas,
+ * the editable PowerPoint's pictures at four times; a PDF is drawn at any. Formats that need
+ * different scales are made from separate pages.
+ */
+export function scaleFor(format: ExportFormat): number | undefined {
+  return format === 'pptx' ? EDITABLE_SCALE : format === 'pdf' ? undefined : RASTER_SCALE
+}
+
+/** Named steps of an export, reported as they end (the benchmark's breakdown). */
+export type Phase = 'generated' | 'browser' | 'server' | 'loaded' | 'drawn' | 'printed' | 'proved' | 'outlined'
+
+/** What each phase's time is spent on, for the benchmark's breakdown (in the order they end). */
+export const PHASES: Record<Phase, string> = {
+  generated: 'Node start-up, notes -> slides.md',
+  browser: 'Chromium started (while Slidev loads)',
+  server: 'Slidev loaded, Vite listening',
+  loaded: 'first page load (Vite transforms the client)',
+  drawn: 'slides laid out, diagrams and fonts done',
+  printed: 'print (or pictures, or the PowerPoint)',
+  proved: 'PDF read back: its own deck',
+  outlined: 'outline and title added',
+}
+
+export interface RenderOptions {
+  /** The generated slides.md to export. */
+  slides: string
+  /** What to make from it, in this order; all from one page, so of one scale (`scaleFor`). */
+  formats: ExportFormat[]
+  browser: string
+  timeoutMs: number
+  dark: boolean
+  onPhase?: ((phase: Phase) => void) | undefined
+}
+
+/** What an export made, in memory until it is put in place; an editable PowerPoint with its exporter's report. */
+export type Made = { kind: 'file', data: Uint8Array, report?: EditableReport } | { kind: 'folder', files: Array<{ name: string, data: Uint8Array }> }
+
+/** The PDF's outline comes from the slides' titles and `level`s, its properties from the headmatter. */
+async function outlined(pdf: Uint8Array, markdown: string): Promise<Uint8Array> {
+  const { slides } = parseSync(markdown, 'slides.md')
+  return addOutline(pdf, slides.map(s => ({ title: s.title ?? '', level: typeof s.frontmatter.level === 'number' ? s.frontmatter.level : undefined })), documentInfoOf(slides))
+}
+
+/** A printed PDF proved to be `deck` (read back, page by page), then given its outline. */
+export async function finishPdf(pdf: Uint8Array, markdown: string, deck: DeckShape, onPhase?: (p: Phase) => void): Promise<Uint8Array> {
+  const problems = mismatches(deck, await pdfPageTexts(pdf))
+  if (problems.length)
+    throw new DeckMismatch(problems)
+  onPhase?.('proved')
+  const done = await outlined(pdf, markdown)
+  onPhase?.('outlined')
+  return done
+}
+
+async function startBrowser(path: string, timeoutMs: number): Promise<Browser> {
+  return launchBrowser(path, timeoutMs).catch((e: Error) => {
+    if (e.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(e.message))
+      throw new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round(timeoutMs / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })
+    throw new NotedeckError('EXPORT_FAILED', `the browser did not start\n${e.message.split('\n').slice(0, 12).join('\n')}`, { hint: `browser used: ${path}` })
+  })
+}
+
+/**
+ * One export into memory, one result per format. While Vite's dependency cache for exports is
+ * cold, one export at a time fills it (the others wait, then start warm).
+ */
+export function renderDeck(opts: RenderOptions): Promise<Made[]> {
+  return withWarmCache(opts.slides, 'export', () => renderWarm(opts), opts.timeoutMs + 2 * EXPORT_OVERHEAD_MS)
+}
+
+/** One format from the page the printer shows. */
+async function make(format: ExportFormat, printer: Printer, markdown: string, deck: DeckShape, mark: (p: Phase) => void): Promise<Made> {
+  if (format === 'pdf')
+    return { kind: 'file', data: await finishPdf(await printer.pdf().then((p) => { mark('printed'); return p }), markdown, deck, mark) }
+  if (format === 'pptx') {
+    const { data, report } = await printer.pptx(markdown, documentInfoOf(parseSync(markdown, 'slides.md').slides).lang)
+    mark('printed')
+    return { kind: 'file', data, report }
+  }
+  const pictures = await printer.pictures()
+  mark('printed')
+  if (format === 'png')
+    return { kind: 'folder', files: pictures.map((data, i) => ({ name: `${i + 1}.png`, data })) }
+  return { kind: 'file', data: await picturesPptx({ slidesMarkdown: markdown, pictures }) }
+}
+
+/** Server and browser started together, stopped again whatever happens. */
+async function renderWarm(opts: RenderOptions): Promise<Made[]> {
+  const mark = opts.onPhase ?? (() => {})
+  const scales = new Set(opts.formats.map(scaleFor).filter(s => s !== undefined))
+  if (scales.size > 1)
+    throw new Error(`formats of different scales from one page: ${opts.formats.join(', ')}`)
+  const markdown = await readFile(opts.slides, 'utf8')
+  const total = opts.timeoutMs + EXPORT_OVERHEAD_MS
+  const server = startSlidevServer(opts.slides)
+  const browser = startBrowser(opts.browser, total)
+  void browser.then(() => mark('browser'), () => {})
+  void server.then(() => mark('server'), () => {})
+  const stop: Array<() => Promise<unknown>> = [
+    () => server.then(s => s.close(), () => {}),
+    () => browser.then(b => b.close(), () => {}),
+  ]
+  let timer: NodeJS.Timeout | undefined
+  const work = (async () => {
+    const [up, b] = await Promise.all([server, browser]) as [SlidevServer, Browser]
+    const printer = await openPrinter(b, opts.timeoutMs, [...scales][0] ?? RASTER_SCALE)
+    const deck = await printer.show(up.url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: mark })
+    const made: Made[] = []
+    for (const format of opts.formats)
+      made.push(await make(format, printer, markdown, deck, mark))
+    return made
+  })()
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round(total / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })), total)
+  })
+  try {
+    return await Promise.race([work, deadline])
+  }
+  finally {
+    clearTimeout(timer)
+    work.catch(() => {})
+    await Promise.all(stop.map(s => s()))
+  }
+}
