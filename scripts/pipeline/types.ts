@@ -84,7 +84,8 @@ export type Block =
 /** What the planner decides for one slide; the renderer turns it into Slidev markdown. */
 export type SlideBody =
   | { kind: 'cover', title: string, subtitle?: string, author?: string, date?: string }
-  | { kind: 'agenda', items: string[], fill?: Fill }
+  /** Numbered tiles (the agenda, an ordered short list) or plain ones (a short list alone on a slide). */
+  | { kind: 'agenda', items: string[], numbered: boolean, fill?: Fill }
   | { kind: 'divider', subtitle?: string[] }
   | { kind: 'cards', cards: Card[], columns: Columns, fill?: Fill }
   /** `large`: a short definition alone on its slide, set in a larger type. */

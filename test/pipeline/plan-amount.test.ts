@@ -194,3 +194,39 @@ describe('the notes\' own table of contents', () => {
     expect(plan.warnings.map(w => [w.message, w.span?.start.line])).toEqual([['link to "#missing": the notes have no heading with that anchor; shown as text', 5]])
   })
 })
+
+describe('a few short items alone on a slide', () => {
+  const deck = (notes: string) => deckFrom(notes, 'notes.md')
+  const bodyOf = async (notes: string, title: string) => (await deck(notes)).plan.slides.find(s => s.title === title)?.body
+  const table = '\n### 对比\n| a | b |\n| --- | --- |\n| 1 | 2 |\n'
+
+  it('are tiles across the slide, not a short column; numbered when the list is', async () => {
+    expect(await bodyOf(`## 搭建\n### 步骤\n* 切分文档\n* 计算嵌入\n* 建立索引\n${table}`, '步骤')).toEqual({ kind: 'agenda', items: ['切分文档', '计算嵌入', '建立索引'], numbered: false, fill: expect.anything() })
+    expect(await bodyOf(`## 搭建\n### 步骤\n1. 切分\n2. 嵌入\n${table}`, '步骤')).toMatchObject({ kind: 'agenda', items: ['切分', '嵌入'], numbered: true })
+  })
+
+  it.each([
+    ['an item too long for a tile', '* 切分文档\n* 计算嵌入，再把向量写进索引里'],
+    ['emphasis that a tile would lose', '* **切分**\n* 嵌入'],
+    ['a nested list', '* 切分\n  * 按段落\n* 嵌入'],
+    ['more items than tiles', '* a\n* b\n* c\n* d\n* e\n* f\n* g'],
+    ['a single item', '* 切分文档'],
+  ])('stay a list with %s', async (_what, list) => {
+    expect((await bodyOf(`## 搭建\n### 步骤\n${list}\n${table}`, '步骤'))?.kind).toBe('content')
+  })
+})
+
+describe('code in cards', () => {
+  const line = (n: number) => `\`\`\`\nx = ${'1 + '.repeat(Math.floor(n / 4))}1\n\`\`\``
+  const notes = (code: string) => `# 笔记\n## 系统\n### 代码\n\`\`\`\nx = 1\n\`\`\`\n### 长代码\n${code}\n## 其他\n一段话。\n`
+  const cardsOf = async (code: string) => (await deckFrom(notes(code), 'notes.md')).plan.slides.flatMap(s => (s.body.kind === 'cards' ? [s.body] : []))
+
+  it('cards side by side while their code fits a half-width card; the full width when it does not', async () => {
+    expect((await cardsOf(line(20)))[0]).toMatchObject({ columns: 2 })
+    expect((await cardsOf(line(48)))[0]).toMatchObject({ columns: 1 })
+  })
+
+  it('code wider than a full-width card is not put in a card (its own slide can set it smaller)', async () => {
+    expect((await cardsOf(line(100))).some(b => b.cards.some(c => c.term === '长代码'))).toBe(false)
+  })
+})

@@ -144,10 +144,19 @@ function cardContentHeight(node: BlockContent, width: number): number {
  */
 export function cardHeight(card: Card, columns: number, width = BODY_W): number {
   const compact = columns >= 3
-  const inner = columnWidth(columns, width) - (compact ? 34 : 42)
+  const inner = cardInnerWidth(columns, width)
   const termPx = compact ? 17.85 : 21
   const body = card.content.reduce((h, c) => h + cardContentHeight(c, inner), 0)
   return (compact ? 18 : 26) + linesFor(card.term, inner - (card.step ? termPx * 2 : 0), termPx, true) * termPx * 1.6 + 4 + body
+}
+
+/** Width inside a card of a grid of `columns` (padding and border taken off). */
+export const cardInnerWidth = (columns: number, width = BODY_W) => columnWidth(columns, width) - (columns >= 3 ? 34 : 42)
+
+/** Every code block of the card shows its widest line inside a card of a grid of `columns` (code is not wrapped in cards). */
+export function cardCodeFits(card: Card, columns: number, width = BODY_W): boolean {
+  const inner = cardInnerWidth(columns, width)
+  return card.content.every(c => c.type !== 'code' || codeWidthPx(c.value, CODE_FONT_PX) <= inner)
 }
 
 /** Height of cards laid out in rows of `columns`. */

@@ -28,15 +28,15 @@ export function agendaLayout(items: string[]): AgendaLayout {
   return { kind: 'list', columns: 2 }
 }
 
-/** Height of the agenda's entries, laid out in `width` px. */
-export function agendaHeight(items: string[], width = BODY_W): number {
+/** Height of the agenda's entries (or a short list's tiles, `numbered` false: no number line), laid out in `width` px. */
+export function agendaHeight(items: string[], width = BODY_W, numbered = true): number {
   const layout = agendaLayout(items)
   const cols = layout.columns
   if (layout.kind === 'tiles') {
     const inner = (width - TILE_GAP_PX * (cols - 1)) / cols - TILE_PAD_X
     let h = 0
     for (let i = 0; i < items.length; i += cols)
-      h += Math.max(...items.slice(i, i + cols).map(t => TILE_PAD_Y + NUMBER_LINE_PX + linesFor(t, inner, ENTRY_FONT_PX) * ENTRY_LINE_PX)) + TILE_GAP_PX
+      h += Math.max(...items.slice(i, i + cols).map(t => TILE_PAD_Y + (numbered ? NUMBER_LINE_PX : 0) + linesFor(t, inner, ENTRY_FONT_PX) * ENTRY_LINE_PX)) + TILE_GAP_PX
     return h - TILE_GAP_PX
   }
   const inner = (width - COLUMN_GAP_PX * (cols - 1)) / cols - NUMBER_PX

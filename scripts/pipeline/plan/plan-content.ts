@@ -44,6 +44,32 @@ function isShortQuoteAlone(page: Block[]): boolean {
   return rest.length === 0 && only?.kind === 'quote' && displayWidth(only.content.map(c => plainText(c)).join('')) <= LARGE_QUOTE_MAX
 }
 
+/** A list alone on a slide with at most this many items, each at most TILE_TEXT_MAX columns of plain text, is shown as tiles. */
+const TILES_MAX = 6
+const TILE_TEXT_MAX = 16
+
+/**
+ * A few short items alone on a slide (`切分文档`, `计算嵌入` …) as tiles across the slide, like the
+ * agenda's, instead of a short column in an empty page; numbered when the list is. Plain items
+ * only (no nesting, links or emphasis), so nothing is lost by showing their text.
+ */
+function tilesOf(page: Block[]): Extract<Slide['body'], { kind: 'agenda' }> | undefined {
+  const [only, ...rest] = page
+  if (rest.length || only?.kind !== 'list' || only.columns || only.node.children.length < 2 || only.node.children.length > TILES_MAX)
+    return undefined
+  const items: string[] = []
+  for (const item of only.node.children) {
+    const [para, ...more] = item.children
+    if (more.length || para?.type !== 'paragraph' || !para.children.every(c => c.type === 'text'))
+      return undefined
+    const text = plainText(para).trim()
+    if (!text || displayWidth(text) > TILE_TEXT_MAX)
+      return undefined
+    items.push(text)
+  }
+  return { kind: 'agenda', items, numbered: only.node.ordered === true }
+}
+
 function textSlides(title: string, kicker: string | undefined, blocks: Block[], extraNotes: string[]): Slide[] {
   return packBlocks(blocks).map((page, i, pages) => {
     const source = spanOfBlocks(page)
@@ -51,7 +77,7 @@ function textSlides(title: string, kicker: string | undefined, blocks: Block[], 
       title,
       ...(kicker ? { kicker } : {}),
       level: 2 as const,
-      body: { kind: 'content' as const, blocks: page, ...(isShortQuoteAlone(page) ? { large: true } : {}) },
+      body: tilesOf(page) ?? { kind: 'content' as const, blocks: page, ...(isShortQuoteAlone(page) ? { large: true } : {}) },
       notes: [...page.flatMap(blockNotes), ...(i === pages.length - 1 ? extraNotes : [])],
       ...(source ? { source } : {}),
     }

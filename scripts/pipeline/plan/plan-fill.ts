@@ -57,7 +57,7 @@ export function withFill(slide: Slide): Slide {
   else if (b.kind === 'links')
     fit = fillFor(w => linksHeight(b.links, w))
   else if (b.kind === 'agenda')
-    fit = fillFor(w => agendaHeight(b.items, w))
+    fit = fillFor(w => agendaHeight(b.items, w, b.numbered))
   if (!fit)
     return slide
   return { ...slide, height: fit.height, ...(fit.fill ? { body: { ...b, fill: fit.fill } as Slide['body'] } : {}) }

@@ -5,7 +5,7 @@
  */
 import type { BlockContent } from 'mdast'
 import type { Block, Card, Section } from '../types'
-import { BODY_H, blockHeight, cardHeight } from './budget'
+import { BODY_H, CODE_FONT_PX, blockHeight, cardHeight, cardInnerWidth, codeWidthPx } from './budget'
 
 /** A section whose content, alone on a slide, would fill less than this share of it is small. */
 const SMALL_SHARE = 0.45
@@ -67,7 +67,8 @@ function cardContent(blocks: Block[]): BlockContent[] | undefined {
         out.push(...b.content)
         break
       case 'code':
-        if (b.lang === 'mermaid' || b.value.split('\n').length > CARD_CODE_LINES)
+        // Code goes into a card only if its widest line fits a card as wide as the slide: cards do not wrap it.
+        if (b.lang === 'mermaid' || b.value.split('\n').length > CARD_CODE_LINES || codeWidthPx(b.value, CODE_FONT_PX) > cardInnerWidth(1))
           return undefined
         out.push({ type: 'code', lang: b.lang ?? null, value: b.value })
         break

@@ -80,7 +80,7 @@ export function planDeck(input: PlanInput): Plan {
   const runs = runsOf(notes.sections, s => hasFlowIn(s, ctx))
   const entry = (run: Run) => (run.kind === 'single' ? run.section.title : runTitle(run.sections))
   if (runs.length >= 2)
-    slides.push({ title: ctx.strings.agenda, level: 1, body: { kind: 'agenda', items: agendaItems(runs.map(entry)) }, notes: runs.map(entry) })
+    slides.push({ title: ctx.strings.agenda, level: 1, body: { kind: 'agenda', items: agendaItems(runs.map(entry)), numbered: true }, notes: runs.map(entry) })
   for (const run of runs) {
     if (run.kind === 'cards') {
       const [first, ...rest] = runSlides(run, entry(run), undefined, ctx)

@@ -154,7 +154,9 @@ function body(slide: Slide, images: Refs, lang: Lang): string[] {
     {
       const layout = agendaLayout(b.items)
       const cls = layout.kind === 'tiles' ? `tiles cols-${layout.columns}` : 'two-col'
-      return [...heading(slide), ...stage(b.fill, [`<ol class="nd-agenda ${cls}" v-pre>`, ...b.items.map((item, i) => `<li><span class="nd-num">${String(i + 1).padStart(2, '0')}</span><span>${escapeHtml(item)}</span></li>`), '</ol>'])]
+      const tag = b.numbered ? 'ol' : 'ul'
+      const num = (i: number) => b.numbered ? `<span class="nd-num">${String(i + 1).padStart(2, '0')}</span>` : ''
+      return [...heading(slide), ...stage(b.fill, [`<${tag} class="nd-agenda ${cls}" v-pre>`, ...b.items.map((item, i) => `<li>${num(i)}<span>${escapeHtml(item)}</span></li>`), `</${tag}>`])]
     }
     case 'divider':
       return [...heading(slide), ...(b.subtitle ? [`<p class="nd-divider-sub" v-pre>${b.subtitle.map(escapeHtml).join(' · ')}</p>`] : [])]
