@@ -35,6 +35,14 @@ export default defineMermaidRendererSetup(() => async (code: string, options: Re
   const themeVariables = { ...mermaidConfig.themeVariables, ...(given.theme === 'dark' ? {} : lightThemeVariables) }
   mermaid.initialize({ startOnLoad: false, ...mermaidConfig, ...given, themeVariables })
   const container = document.getElementById('mermaid-rendering-container') ?? undefined
-  const { svg } = await mermaid.render(`nd-mermaid-${++counter}`, code, container)
-  return fitToBox(svg)
+  const id = `nd-mermaid-${++counter}`
+  try {
+    const { svg } = await mermaid.render(id, code, container)
+    return fitToBox(svg)
+  }
+  finally {
+    // Mermaid drafts a diagram in an element of the scratch container and removes it when done, but
+    // not when the diagram does not parse: the page would never look finished (page-ready.ts).
+    document.getElementById(`d${id}`)?.remove()
+  }
 })
