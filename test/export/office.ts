@@ -1,0 +1,46 @@
+// LibreOffice Impress as a PowerPoint client, headless: a file converted to PDF, then read back
+// with poppler (page text, words off the page).
+import { execFileSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { tempDir } from '../helpers'
+
+/** LibreOffice, headless, with a profile of its own (it refuses to share one with another instance). */
+export function soffice(pptx: string, outDir: string): string {
+  const profile = join(tempDir(), 'profile')
+  try {
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, pptx], { stdio: 'pipe', timeout: 120_000 })
+  }
+  catch (e) {
+    const err = e as NodeJS.ErrnoException & { stderr?: Buffer }
+    throw new Error(err.code === 'ENOENT' ? 'LibreOffice is not installed: apt-get install -y libreoffice-impress (the PowerPoint test opens each file in it)' : `soffice failed: ${err.stderr?.toString() ?? err.message}`)
+  }
+  finally {
+    rmSync(profile, { recursive: true, force: true })
+  }
+  return join(outDir, 'deck.pdf')
+}
+
+export const pdfText = (pdf: string, page: number) => execFileSync('pdftotext', ['-raw', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' })
+/** Words whose box leaves the page: `pdftotext -bbox` gives every word's box and the page's size. */
+export function wordsOffPage(pdf: string): string[] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' })
+  const off: string[] = []
+  for (const page of html.split('<page ').slice(1)) {
+    const [w, h] = [/width="([\d.]+)"/, /height="([\d.]+)"/].map(r => Number(r.exec(page)![1]))
+    for (const m of page.matchAll(/<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)</g)) {
+      const [x0, y0, x1, y1] = m.slice(1, 5).map(Number) as [number, number, number, number]
+      if (x0 < -1 || y0 < -1 || x1 > w! + 1 || y1 > h! + 1)
+        off.push(m[5]!)
+    }
+  }
+  return off
+}
+
+/** The characters of `want` that `have` lacks (counted), in order. */
+export function missingChars(want: string, have: string): string {
+  const count = new Map<string, number>()
+  for (const c of have)
+    count.set(c, (count.get(c) ?? 0) + 1)
+  return [...want].filter(c => (count.set(c, (count.get(c) ?? 0) - 1).get(c) ?? 0) < 0).join('')
+}
