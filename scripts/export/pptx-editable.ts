@@ -14,6 +14,7 @@ import type { Page } from 'playwright-chromium'
 import { NotedeckError } from '../core/errors'
 import { CANVAS } from '../pipeline/plan/layout'
 import { ROOT } from '../core/paths'
+import { documentInfoOf } from './outline'
 import { stablePptx } from './pptx-stable'
 import { EDITABLE_CHUNK, EDITABLE_ROUTE, type EditableExporter, type EditableReport } from '../slidev/slidev-internals'
 
@@ -30,10 +31,14 @@ export async function editableExporter(): Promise<EditableExporter> {
   throw new NotedeckError('EXPORT_FAILED', `Slidev's editable PowerPoint exporter was not found in ${dist}`, { hint: 'reinstall with `npm ci`; `--format pptx-image` makes a PowerPoint of pictures without it' })
 }
 
-/** The slides shown on `page` (the print route, drawn and proved) as an editable PowerPoint file. */
-export async function editablePptx(page: Page, slidesMarkdown: string, lang: string | undefined): Promise<EditablePptx> {
+/**
+ * The slides shown on `page` (the print route, drawn and proved) as an editable PowerPoint file,
+ * its text marked with the deck's language (its headmatter's `htmlAttrs.lang`).
+ */
+export async function editablePptx(page: Page, slidesMarkdown: string): Promise<EditablePptx> {
   const { exportPptxEditable } = await editableExporter()
   const { slides } = parseSync(slidesMarkdown, 'slides.md')
+  const { lang } = documentInfoOf(slides)
   const dir = await mkdtemp(join(tmpdir(), 'notedeck-pptx-'))
   try {
     const go = async (route: string) => {

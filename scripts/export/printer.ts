@@ -44,8 +44,8 @@ export interface Printer {
   pdf: () => Promise<Uint8Array>
   /** The shown slides as PNG pictures, in order. */
   pictures: () => Promise<Buffer[]>
-  /** The shown slides (the print route) as an editable PowerPoint; `lang` marks its text. */
-  pptx: (slidesMarkdown: string, lang: string | undefined) => Promise<EditablePptx>
+  /** The shown slides (the print route) as an editable PowerPoint. */
+  pptx: (slidesMarkdown: string) => Promise<EditablePptx>
   close: () => Promise<void>
 }
 
@@ -112,7 +112,7 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
         shots.push(await slides.nth(i).screenshot())
       return shots
     }
-    const pptx = (slidesMarkdown: string, lang: string | undefined) => editablePptx(page, slidesMarkdown, lang)
+    const pptx = (slidesMarkdown: string) => editablePptx(page, slidesMarkdown)
     return { show, pdf, pictures, pptx, close: async () => { await (own ? browser.close() : context.close()) } }
   }
   catch (e) {

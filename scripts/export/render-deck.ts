@@ -99,7 +99,7 @@ async function make(format: ExportFormat, printer: Printer, markdown: string, de
   if (format === 'pdf')
     return { kind: 'file', data: await finishPdf(await printer.pdf().then((p) => { mark('printed'); return p }), markdown, deck, mark) }
   if (format === 'pptx') {
-    const { data, report } = await printer.pptx(markdown, documentInfoOf(parseSync(markdown, 'slides.md').slides).lang)
+    const { data, report } = await printer.pptx(markdown)
     mark('printed')
     return { kind: 'file', data, report }
   }
