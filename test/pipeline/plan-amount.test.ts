@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { breakPoints, codePieces, isDrawing } from '../../scripts/pipeline/plan/code-shape'
 import { stepOf } from '../../scripts/pipeline/plan/plan-group'
 import type { Block, Slide } from '../../scripts/pipeline/types'
+import { EMPTY_CONFIG } from '../../scripts/pipeline/notes/config'
 import { FIXTURES, deckFrom, readText } from '../helpers'
 
 const fixture = async (name: string) => deckFrom(readText(join(FIXTURES, `${name}.md`)), `test/fixtures/${name}.md`, undefined, FIXTURES)
@@ -228,5 +229,31 @@ describe('code in cards', () => {
 
   it('code wider than a full-width card is not put in a card (its own slide can set it smaller)', async () => {
     expect((await cardsOf(line(100))).some(b => b.cards.some(c => c.term === '长代码'))).toBe(false)
+  })
+})
+
+describe('one short line under the notes\' title', () => {
+  const sections = '\n\n## A\n\ntext a\n\n## B\n\ntext b\n'
+  it('is the cover\'s subtitle (and its speaker note), not a slide of one sentence', async () => {
+    const { plan } = await deckFrom(`# Notes\n\nShort notes for a reading group.${sections}`, 'n.md')
+    expect(plan.slides[0]!.body).toMatchObject({ kind: 'cover', title: 'Notes', subtitle: 'Short notes for a reading group.' })
+    expect(plan.slides[0]!.notes).toEqual(['Short notes for a reading group.'])
+    expect(plan.slides.map(s => s.title)).not.toContain('Overview')
+  })
+
+  it.each([
+    ['a longer introduction', `These notes summarise an introductory course on machine learning; each section starts with the definitions the exam asks for.`],
+    ['two paragraphs', 'One line.\n\nAnother line.'],
+    ['emphasis the subtitle would lose', 'Notes on **distributed** systems.'],
+  ])('%s keeps its Overview slide', async (_what, intro) => {
+    const { plan } = await deckFrom(`# Notes\n\n${intro}${sections}`, 'n.md')
+    expect(plan.slides.map(s => s.title)).toContain('Overview')
+    expect(plan.slides[0]!.body).not.toHaveProperty('subtitle')
+  })
+
+  it('a subtitle from the deck config wins, and the line keeps its slide', async () => {
+    const { plan } = await deckFrom(`# Notes\n\nA short line.${sections}`, 'n.md', { ...EMPTY_CONFIG, subtitle: 'From the config' })
+    expect(plan.slides[0]!.body).toMatchObject({ subtitle: 'From the config' })
+    expect(plan.slides.map(s => s.title)).toContain('Overview')
   })
 })

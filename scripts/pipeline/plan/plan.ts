@@ -1,6 +1,7 @@
 /** Notes model + deck config -> the slide plan: which slides, which layouts, where content splits. Pure. */
 import { basename, extname } from 'node:path'
-import type { Plan, PlanContext, PlanInput, Section, Slide } from '../types'
+import type { Block, Plan, PlanContext, PlanInput, Section, Slide } from '../types'
+import { displayWidth, plainText } from '../text'
 import { detectLang, stringsFor } from '../i18n'
 import { flowSlide, hasFlow } from './plan-flow'
 import { cardSlides, gridSlides, isDefinitionGroup, isTaxonomy, taxonomySlide } from './plan-cards'
@@ -59,6 +60,21 @@ function withFlows(section: Section, slides: Slide[], ctx: PlanContext): Slide[]
   return out
 }
 
+/** A line under the notes' title this short (display columns) is the cover's subtitle. */
+const TAGLINE_MAX = 60
+
+/**
+ * The notes' introduction when it is one short line of plain text (`# Title`, then `A short line.`):
+ * a subtitle for the cover rather than a slide of its own with one sentence on it.
+ */
+function taglineOf(intro: Block[]): string | undefined {
+  const [only, ...rest] = intro
+  if (rest.length || only?.kind !== 'paragraph' || !only.node.children.every(c => c.type === 'text'))
+    return undefined
+  const text = plainText(only.node).trim()
+  return text && !text.includes('\n') && displayWidth(text) <= TAGLINE_MAX ? text : undefined
+}
+
 export function planDeck(input: PlanInput): Plan {
   const lang = input.config.lang ?? detectLang(input.notes)
   const ctx: PlanContext = { ...input, lang, strings: stringsFor(lang), warnings: [] }
@@ -69,13 +85,16 @@ export function planDeck(input: PlanInput): Plan {
       ctx.warnings.push({ message: `flows: no section titled "${flow.section}" in ${notes.file}; that flow is left out (are these settings for other notes? edit or delete them)`, ...(flow.where ? { where: flow.where } : {}) })
   }
   const title = config.title ?? notes.title ?? basename(notes.file, extname(notes.file))
+  const tagline = config.subtitle ? undefined : taglineOf(notes.intro)
+  const subtitle = config.subtitle ?? tagline
   const slides: Slide[] = [{
     title,
     level: 1,
-    body: { kind: 'cover', title, ...(config.subtitle ? { subtitle: config.subtitle } : {}), ...(config.author ? { author: config.author } : {}), ...(config.date ? { date: config.date } : {}) },
-    notes: [],
+    body: { kind: 'cover', title, ...(subtitle ? { subtitle } : {}), ...(config.author ? { author: config.author } : {}), ...(config.date ? { date: config.date } : {}) },
+    notes: tagline ? [tagline] : [],
   }]
-  slides.push(...contentSlides(ctx.strings.overview, undefined, notes.intro, ctx))
+  if (!tagline)
+    slides.push(...contentSlides(ctx.strings.overview, undefined, notes.intro, ctx))
   // Top-level sections too small for a slide each share one, as one agenda entry.
   const runs = runsOf(notes.sections, s => hasFlowIn(s, ctx))
   const entry = (run: Run) => (run.kind === 'single' ? run.section.title : runTitle(run.sections))
