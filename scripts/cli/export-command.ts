@@ -1,5 +1,5 @@
 /** `npm run export [-- <notes.md>] [-o <path>] [--format pdf|pptx|pptx-image|png] [--dark]`: generate, then Slidev's export. */
-import { resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { parseCommon } from './args'
 import { NotedeckError } from '../core/errors'
 import { type ExportFormat, FORMATS } from '../export/export'
@@ -20,11 +20,13 @@ export async function runExport(argv: string[]): Promise<number> {
     if (!FORMATS.includes(format))
       throw new NotedeckError('USAGE', `--format takes ${FORMATS.join(', ')} (or several, comma-separated), not "${format}"`)
   }
-  if (formats.length > 1 && typeof values.out === 'string')
-    throw new NotedeckError('USAGE', `-o names one output; with several formats (${formats.join(', ')}) each goes to its own file in dist/`, { hint: 'export one format at a time to choose its path' })
   const reqs = formats.map(f => exportRequest(values, f))
-  if (typeof values.out === 'string')
-    reqs[0]!.output = resolve(values.out)
+  // One format: -o is its file (a folder for png). Several: -o is the folder they go to, by their usual names.
+  if (typeof values.out === 'string') {
+    const out = resolve(values.out)
+    for (const req of reqs)
+      req.output = reqs.length === 1 ? out : join(out, basename(req.output))
+  }
   const notesFile = resolve(notes ?? DEFAULT_NOTES)
   // Nothing changed since the last export: say so without loading the generator.
   const quick = await Promise.all(reqs.map(req => req.fresh ? false : isFreshFromStamp(req.output, notesFile, inputOptions(values, req))))

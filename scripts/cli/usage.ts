@@ -8,14 +8,15 @@ export const USAGE = `notedeck: structured Markdown notes -> Slidev deck -> PDF,
   npm run check    [-- <notes.md>]                    generate, render every slide in Chromium, report what does not fit or read
 
 Options:
-  -o, --out <path>       output file (a folder for --format png and build)
+  -o, --out <path>       output file (a folder for --format png, for several formats, and for build)
   -c, --config <file>    deck config (default: deck.yaml beside the notes)
       --offline          do not fetch remote images (cached copies are still used)
       --check            generate: write nothing; exit 1 if the slides file is not up to date
       --force            generate: overwrite a slides file edited by hand (keeps it as .bak)
       --format <f>       export: pdf (default), pptx (editable: text, shapes, tables, speaker notes),
                          pptx-image (one picture per slide, with speaker notes), png (one per slide);
-                         several at once, comma-separated (--format pdf,pptx): the slides are drawn once
+                         several at once, comma-separated (--format pdf,pptx): the slides are drawn once,
+                         and -o names the folder they go to
       --per-page <n>     handout: 3 (default) or 2 slides per A4 page
       --dark             export, handout, check: the dark variant of the deck
       --timeout <ms>     export, handout: time limit for rendering (default 60000)

@@ -26,26 +26,37 @@ function brightness(pdf: string, page: number): number {
   return pixels.reduce((a, b) => a + b, 0) / pixels.length
 }
 
-describe('export --format png and pptx-image', () => {
-  it('writes one PNG per slide at twice the canvas size', async () => {
-    const out = join(tempDir(), 'png')
-    const { stdout } = await cli('export', FIXTURE, '--offline', '--format', 'png', '-o', out)
+describe('export --format png,pptx-image (both from one page, -o their folder)', () => {
+  let out = ''
+  let stdout = ''
+  const exported = async () => {
+    if (!out) {
+      out = tempDir()
+      stdout = (await cli('export', FIXTURE, '--offline', '--format', 'png,pptx-image', '-o', out)).stdout
+    }
+    return { out, stdout }
+  }
+
+  it('writes one PNG per slide at twice the canvas size, in the folder\'s slides-png/', async () => {
+    const { out, stdout } = await exported()
+    const folder = join(out, 'slides-png')
     const slides = handoutContent(readText(slidesFor(FIXTURE))).slides.length
-    const files = readdirSync(out).filter(f => f.endsWith('.png')).sort((a, b) => Number.parseInt(a) - Number.parseInt(b))
+    const files = readdirSync(folder).filter(f => f.endsWith('.png')).sort((a, b) => Number.parseInt(a) - Number.parseInt(b))
     expect(files).toHaveLength(slides)
     expect(stdout).toContain(`(${slides} images`)
     for (const f of files) {
-      const png = readFileSync(join(out, f))
+      const png = readFileSync(join(folder, f))
       expect(png.subarray(1, 4).toString()).toBe('PNG')
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([980 * RASTER_SCALE, 552 * RASTER_SCALE])
     }
   }, 200_000)
 
-  it('writes a PPTX of pictures (one per slide, as its background) with one notes part per slide', async () => {
-    const out = join(tempDir(), 'deck.pptx')
-    await cli('export', FIXTURE, '--offline', '--format', 'pptx-image', '-o', out)
+  it('writes a PPTX of pictures (one per slide, as its background) with one notes part per slide, beside them', async () => {
+    const { out, stdout } = await exported()
+    const file = join(out, 'slides-image.pptx')
     const content = handoutContent(readText(slidesFor(FIXTURE)))
-    const zip = await JSZip.loadAsync(readFileSync(out))
+    expect(stdout).toContain(`slides-image.pptx (${content.slides.length} slides`)
+    const zip = await JSZip.loadAsync(readFileSync(file))
     const parts = Object.keys(zip.files)
     const slideParts = parts.filter(p => /^ppt\/slides\/slide\d+\.xml$/.test(p))
     expect(slideParts).toHaveLength(content.slides.length)
