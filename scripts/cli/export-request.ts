@@ -63,7 +63,6 @@ function phaseTimer(): ((phase: Phase) => void) | undefined {
 /** How long to wait for a running dev server before exporting on our own. */
 const LIVE_TIMEOUT_MS = 20_000
 
-/** What an output depends on before generation: the files generation reads and writes, and the options. */
 /** The options that shape an export besides its input files. */
 export function inputOptions(values: Record<string, unknown>, req: ExportRequest): Record<string, unknown> {
   return { format: req.format, dark: req.dark, offline: values.offline === true, config: typeof values.config === 'string' ? resolve(values.config) : null }

@@ -56,9 +56,9 @@ async function install(made: Made, output: string): Promise<number> {
 /** Targets that can be made from one page (a PDF goes with any), in the order given. */
 function pages(targets: ExportTarget[]): ExportTarget[][] {
   const groups: ExportTarget[][] = []
+  const scaleOf = (g: ExportTarget[]) => g.map(x => scaleFor(x.format)).find(s => s !== undefined)
   for (const t of targets) {
     const scale = scaleFor(t.format)
-    const scaleOf = (g: ExportTarget[]) => g.map(x => scaleFor(x.format)).find(s => s !== undefined)
     const fits = groups.find(g => scale === undefined || scaleOf(g) === undefined || scaleOf(g) === scale)
     if (fits)
       fits.push(t)

@@ -35,11 +35,11 @@ export async function stablePptx(data: Uint8Array, { lang }: StableOptions = {})
   for (const entry of Object.values(zip.files)) {
     if (entry.dir)
       continue
-    let body: string | Uint8Array = await entry.async('uint8array')
-    if (entry.name === 'docProps/core.xml')
-      body = withDates(await entry.async('string'))
-    else if (marked && TEXT_PART.test(entry.name))
-      body = withLang(await entry.async('string'), marked)
+    const body = entry.name === 'docProps/core.xml'
+      ? withDates(await entry.async('string'))
+      : marked && TEXT_PART.test(entry.name)
+        ? withLang(await entry.async('string'), marked)
+        : await entry.async('uint8array')
     out.file(entry.name, body, { date: FIXED_DATE, createFolders: false })
   }
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } })

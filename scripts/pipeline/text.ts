@@ -1,5 +1,5 @@
 /** Text measurement and wrapping by display width: a CJK character counts 2, other characters 1. */
-import type { Nodes } from 'mdast'
+import type { Nodes, Paragraph } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 
 /** Code point ranges drawn two columns wide: CJK, Hangul, full-width forms, emoji. */
@@ -42,6 +42,18 @@ export function plainText(nodes: Nodes | Nodes[]): string {
 /** Splits text into units that may not be broken: runs of non-wide, non-space characters, single wide characters, spaces. */
 function tokens(text: string): string[] {
   return text.match(/\s+|[^\s\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]+|./gsu) ?? []
+}
+
+/**
+ * The text of a paragraph of plain text only (no emphasis, code, links or breaks), trimmed, when it
+ * is at most `max` columns wide: a line that can be shown elsewhere (a subtitle, a tile) without
+ * losing anything.
+ */
+export function shortPlainText(paragraph: Paragraph, max: number): string | undefined {
+  if (!paragraph.children.every(c => c.type === 'text'))
+    return undefined
+  const text = plainText(paragraph).trim()
+  return text && displayWidth(text) <= max ? text : undefined
 }
 
 /**

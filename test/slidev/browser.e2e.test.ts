@@ -1,22 +1,19 @@
 // The deck in a real Chromium, served by Slidev: no request leaves localhost, fonts are the bundled
 // ones, every diagram renders, and no image is broken.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Browser, chromium } from 'playwright-chromium'
-import { CHROMIUM_ARGS, resolveBrowser } from '../../scripts/slidev/browser'
 import { DEFAULT_SLIDES } from '../../scripts/core/paths'
-import { type DevServer, startDevServer } from '../../scripts/slidev/server'
 import { defaultDeck, fontCovers } from '../helpers'
+import { type Served, serve } from './served'
 
-let server: DevServer | undefined
-let browser: Browser | undefined
+let served: Served | undefined
 const requests: string[] = []
 const failed: string[] = []
 const pages: Array<{ n: number, brokenImages: number, diagrams: number, svgs: number, cjkFont: boolean, text: string }> = []
 
 beforeAll(async () => {
   const { plan } = await defaultDeck()
-  server = await startDevServer(DEFAULT_SLIDES)
-  browser = await chromium.launch({ executablePath: await resolveBrowser(), args: CHROMIUM_ARGS })
+  served = await serve(DEFAULT_SLIDES)
+  const { server, browser } = served
   const page = await browser.newPage({ viewport: { width: 980, height: 552 } })
   page.on('request', r => requests.push(r.url()))
   // Requests cut off by the next navigation end as ERR_ABORTED; any other failure is a real one.
@@ -50,8 +47,7 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  await served?.close()
 })
 
 describe('the default deck in Chromium', () => {

@@ -1,17 +1,14 @@
 // The hostile fixture in a real Chromium: nothing from the notes runs as script, everything shows as text.
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, chromium } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, resolveBrowser } from '../../scripts/slidev/browser'
 import { generate } from '../../scripts/pipeline/generate'
 import { ROOT } from '../../scripts/core/paths'
-import { type DevServer, startDevServer } from '../../scripts/slidev/server'
 import { FIXTURES } from '../helpers'
+import { type Served, serve } from './served'
 
 const out = join(ROOT, '.notedeck-test-hostile-e2e.slides.md')
-let server: DevServer | undefined
-let browser: Browser | undefined
+let served: Served | undefined
 const dialogs: string[] = []
 const pwned: unknown[] = []
 let text = ''
@@ -20,8 +17,8 @@ let frames = 0
 
 beforeAll(async () => {
   const { plan } = await generate({ notes: join(FIXTURES, 'hostile.md'), out, offline: true })
-  server = await startDevServer(out)
-  browser = await chromium.launch({ executablePath: await resolveBrowser(), args: CHROMIUM_ARGS })
+  served = await serve(out)
+  const { server, browser } = served
   const page = await browser.newPage({ viewport: { width: 980, height: 552 } })
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() })
   await page.goto(`${server.url}/1`, { waitUntil: 'networkidle' })
@@ -46,8 +43,7 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  await served?.close()
   rmSync(out, { force: true })
 })
 

@@ -7,7 +7,7 @@ import { BODY_H, blockHeight } from './budget'
 import { termCardSlides } from './plan-cards'
 import { timelineAlt } from '../render/diagram-alt'
 import { timelineDiagram } from '../render/mermaid'
-import { displayWidth, plainText } from '../text'
+import { displayWidth, plainText, shortPlainText } from '../text'
 
 /** Periods per timeline slide: beyond this Mermaid's timeline is scaled below the font floor. */
 export const TIMELINE_MAX = 4
@@ -60,10 +60,8 @@ function tilesOf(page: Block[]): Extract<Slide['body'], { kind: 'agenda' }> | un
   const items: string[] = []
   for (const item of only.node.children) {
     const [para, ...more] = item.children
-    if (more.length || para?.type !== 'paragraph' || !para.children.every(c => c.type === 'text'))
-      return undefined
-    const text = plainText(para).trim()
-    if (!text || displayWidth(text) > TILE_TEXT_MAX)
+    const text = !more.length && para?.type === 'paragraph' ? shortPlainText(para, TILE_TEXT_MAX) : undefined
+    if (!text)
       return undefined
     items.push(text)
   }

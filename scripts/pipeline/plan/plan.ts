@@ -1,7 +1,7 @@
 /** Notes model + deck config -> the slide plan: which slides, which layouts, where content splits. Pure. */
 import { basename, extname } from 'node:path'
 import type { Block, Plan, PlanContext, PlanInput, Section, Slide } from '../types'
-import { displayWidth, plainText } from '../text'
+import { shortPlainText } from '../text'
 import { detectLang, stringsFor } from '../i18n'
 import { flowSlide, hasFlow } from './plan-flow'
 import { cardSlides, gridSlides, isDefinitionGroup, isTaxonomy, taxonomySlide } from './plan-cards'
@@ -69,10 +69,8 @@ const TAGLINE_MAX = 60
  */
 function taglineOf(intro: Block[]): string | undefined {
   const [only, ...rest] = intro
-  if (rest.length || only?.kind !== 'paragraph' || !only.node.children.every(c => c.type === 'text'))
-    return undefined
-  const text = plainText(only.node).trim()
-  return text && !text.includes('\n') && displayWidth(text) <= TAGLINE_MAX ? text : undefined
+  const text = !rest.length && only?.kind === 'paragraph' ? shortPlainText(only.node, TAGLINE_MAX) : undefined
+  return text && !text.includes('\n') ? text : undefined
 }
 
 export function planDeck(input: PlanInput): Plan {
