@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS } from '../slidev/browser'
 import { parseSync } from '@slidev/parser'
-import { navReady, slidesReady } from '../page/page-ready'
+import { type ReadyQuery, navReady, slidesPending, slidesReady } from '../page/page-ready'
 import { startSlidevServer, withWarmCache } from '../slidev/slidev-server'
 import { SLIDEV, slideSelector } from '../slidev/slidev-internals'
 import { pageScript } from '../core/paths'
@@ -120,8 +120,10 @@ async function checkWarm({ slides, browser: executablePath }: CheckOptions): Pro
       current = i + 1
       await page.evaluate(([n, S]) => (window as unknown as Record<string, { nav: { go: (n: number) => Promise<void> } }>)[S.global]!.nav.go(n), [current, SLIDEV] as const)
       // The wait every export uses, for this one slide.
-      await page.waitForFunction(slidesReady, { selector: slideSelector(current), count: 1, S: SLIDEV }, { timeout: 30_000, polling: 50 }).catch(() => {
-        findings.push({ slide: current, ...(slide.line ? { line: slide.line } : {}), kind: 'render', message: 'the slide did not finish rendering in 30 s' })
+      const query: ReadyQuery = { selector: slideSelector(current), count: 1, S: SLIDEV }
+      await page.waitForFunction(slidesReady(query), undefined, { timeout: 30_000, polling: 50 }).catch(async () => {
+        const pending = await page.evaluate(slidesPending, query).catch(() => [])
+        findings.push({ slide: current, ...(slide.line ? { line: slide.line } : {}), kind: 'render', message: `the slide did not finish rendering in 30 s${pending.length ? ` (${pending.join('; ').replace(/\bslide 1(?=[ :])/g, 'the slide')})` : ''}` })
       })
       const m = await page.evaluate(`${measure}\nmeasureSlide(${current}, ${JSON.stringify(FONT)}, ${JSON.stringify(MONO_FONT)}, ${JSON.stringify(SLIDEV)})`) as Measurement
       findings.push(...findingsFor(current, slide.line, m))

@@ -10,7 +10,8 @@ import { launchBrowser } from '../slidev/browser'
 import { type DeckShape, mismatches, shapeOf } from './deck-proof'
 import { NotedeckError } from '../core/errors'
 import { CANVAS } from '../pipeline/plan/layout'
-import { navReady, slidesReady } from '../page/page-ready'
+import { type ReadyQuery, navReady, slidesPending, slidesReady } from '../page/page-ready'
+import { watchPage } from '../slidev/page-problems'
 import { type EditablePptx, editablePptx } from './pptx-editable'
 import { type PrintPage, SLIDEV } from '../slidev/slidev-internals'
 
@@ -69,11 +70,14 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
   try {
     const context = await browser.newContext({ viewport: { width: CANVAS.width, height: CANVAS.height }, deviceScaleFactor: scale })
     const page = await context.newPage()
+    let origin: string | undefined
+    const trouble = watchPage(page, () => origin)
     const show = async (url: string, print: PrintPage, slidesMarkdown: string, { dark = false, onPhase }: ShowOptions = {}) => {
       const { slides } = parseSync(slidesMarkdown, 'slides.md')
       const sources = slides.map(s => s.content.trim())
       const deck = shapeOf(slides)
       const deadline = Date.now() + timeoutMs
+      origin = url
       await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light', media: print.media })
       // A dev server reloads the slides file on its own schedule: load until it shows the ones just
       // written. A server started for this export read them at its start; the titles prove the rest.
@@ -89,9 +93,12 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
         await page.waitForTimeout(150)
       }
       onPhase?.('loaded')
-      await page.waitForFunction(slidesReady, { selector: print.slides, count: sources.length, S: SLIDEV }, { timeout: Math.max(1, deadline - Date.now()), polling: 50 })
-        .catch((e) => {
-          throw new NotedeckError('EXPORT_FAILED', `the slides did not finish drawing in ${timeoutMs / 1000} s`, { hint: 'raise the limit with --timeout <ms>, or run `npm run check` to see which slide does not render', cause: e })
+      const query: ReadyQuery = { selector: print.slides, count: sources.length, S: SLIDEV }
+      await page.waitForFunction(slidesReady(query), undefined, { timeout: Math.max(1, deadline - Date.now()), polling: 50 })
+        .catch(async (e) => {
+          const pending = await page.evaluate(slidesPending, query).catch(() => ['the page did not answer'])
+          const why = [...pending, ...trouble.list()].map(p => `\n  - ${p}`).join('')
+          throw new NotedeckError('EXPORT_FAILED', `the slides did not finish drawing in ${timeoutMs / 1000} s:${why}`, { hint: 'raise the limit with --timeout <ms>, or run `npm run check` to see which slide does not render', cause: e })
         })
       onPhase?.('drawn')
       // Mermaid's scratch area stays in the page after drawing, empty but a page long in print.

@@ -1,0 +1,60 @@
+/**
+ * What went wrong inside a page while it loaded: script errors, and requests to its own server that
+ * failed or were refused. Kept to say why a page never finished drawing (a module Vite could not
+ * serve, a component that threw) instead of only that it did not.
+ */
+import type { Page } from 'playwright-chromium'
+
+/** At most this many problems are kept: the first ones explain the rest. */
+const KEEP = 5
+
+export interface PageProblems {
+  /** The first problems seen, oldest first. */
+  list: () => string[]
+  /** Stop listening. */
+  stop: () => void
+}
+
+const short = (url: string) => {
+  const u = new URL(url)
+  return `${u.pathname}${u.search}`.slice(0, 120)
+}
+
+/** Listens to `page` for errors and failed requests to `origin` (other hosts are the check's business). */
+export function watchPage(page: Page, origin: () => string | undefined): PageProblems {
+  const seen: string[] = []
+  const urls = new Set<string>()
+  const add = (s: string, url?: string) => {
+    // A refused request is reported once, by its status (it may be reported failed as well).
+    if (url !== undefined && urls.has(url))
+      return
+    if (url !== undefined)
+      urls.add(url)
+    if (seen.length < KEEP && !seen.includes(s))
+      seen.push(s)
+  }
+  const ours = (url: string) => {
+    const o = origin()
+    return o !== undefined && url.startsWith(o)
+  }
+  const onError = (e: Error) => add(`page error: ${e.message.split('\n')[0]}`)
+  const onFailed = (r: { url: () => string, failure: () => { errorText: string } | null }) => {
+    if (ours(r.url()))
+      add(`request failed: ${short(r.url())} (${r.failure()?.errorText ?? 'no answer'})`, r.url())
+  }
+  const onResponse = (r: { url: () => string, status: () => number }) => {
+    if (r.status() >= 400 && ours(r.url()))
+      add(`HTTP ${r.status()}: ${short(r.url())}`, r.url())
+  }
+  page.on('pageerror', onError)
+  page.on('requestfailed', onFailed)
+  page.on('response', onResponse)
+  return {
+    list: () => [...seen],
+    stop: () => {
+      page.off('pageerror', onError)
+      page.off('requestfailed', onFailed)
+      page.off('response', onResponse)
+    },
+  }
+}
