@@ -1,8 +1,10 @@
 // Exports at the same time in one project: three of different notes while `dev` serves a fourth,
-// twice in a row, each PDF its own deck; and two exports to one path leave one whole deck whose
-// cache stamp matches it.
+// twice in a row, each PDF its own deck; two exports to one path leave one whole deck whose cache
+// stamp matches it; and an export succeeds while Slidev's shared generated modules are rewritten
+// around it, as every Slidev server starting beside it does.
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process'
-import { copyFileSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -69,6 +71,49 @@ describe('exports at the same time, while dev runs on other notes', () => {
     outputs.forEach((pdf, i) => expect(deckOf(pdf, NOTES), pdf).toBe(NOTES[i]))
     expect(dev?.exitCode, `dev stopped:\n${devLog.slice(-1000)}`).toBeNull()
   }, 300_000)
+
+  it('an export while other servers keep rewriting Slidev\'s shared generated modules', async () => {
+    // What each Slidev server does as it starts: a plain write of every import-glob module into
+    // node_modules/.slidev/virtual, the same content each time, which truncates the file first. A
+    // writer that is descheduled between the two (a busy machine) leaves it empty for a while; here
+    // it is empty for 20 ms, then whole for 10 ms, over and over.
+    const virtual = join(ROOT, 'node_modules', '.slidev', 'virtual')
+    const wholeModules = () => Object.fromEntries((existsSync(virtual) ? readdirSync(virtual) : [])
+      .filter(f => /^import-glob\.[0-9a-f]{10}\.ts$/.test(f))
+      .map(f => [join(virtual, f), readFileSync(join(virtual, f), 'utf8')] as const)
+      .filter(([f, t]) => createHash('sha256').update(t).digest('hex').slice(0, 10) === f.slice(-13, -3)))
+    // Slidev writes them as a page first asks for them: an export does.
+    if (Object.keys(wholeModules()).length === 0)
+      await cli('export', NOTES[0]!, '--offline', '--fresh', '-o', join(dir, 'first.pdf'))
+    const whole = wholeModules()
+    expect(Object.keys(whole).length, 'Slidev\'s modules, written').toBeGreaterThan(0)
+    const rewriter = spawn(process.execPath, ['-e', `
+      const { closeSync, openSync, writeSync } = require('node:fs')
+      const whole = Object.entries(JSON.parse(process.argv[1]))
+      const sleep = ms => new Promise(r => setTimeout(r, ms))
+      ;(async () => {
+        for (;;) {
+          const fds = whole.map(([f, t]) => [openSync(f, 'w'), t])
+          await sleep(20)
+          for (const [fd, t] of fds) { writeSync(fd, t); closeSync(fd) }
+          await sleep(10)
+        }
+      })()`, JSON.stringify(whole)], { stdio: 'ignore' })
+    try {
+      const out = join(dir, 'rewritten.pdf')
+      const { stdout } = await cli('export', NOTES[1]!, '--offline', '--fresh', '-o', out, '--timeout', '30000')
+      expect(stdout).toMatch(/\(\d+ pages, /)
+      expect(deckOf(out, NOTES)).toBe(NOTES[1])
+      expect(rewriter.exitCode, 'the rewriter ran throughout').toBeNull()
+    }
+    finally {
+      const exited = rewriter.exitCode === null ? new Promise(r => rewriter.once('exit', r)) : undefined
+      rewriter.kill()
+      await exited
+      for (const [f, t] of Object.entries(whole))
+        writeFileSync(f, t)
+    }
+  }, 180_000)
 
   it('two exports to one path: one whole deck is left, and the cache stamp beside it is that deck\'s', async () => {
     const out = join(dir, 'same.pdf')
