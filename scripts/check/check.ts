@@ -2,83 +2,33 @@
  * The layout check: renders every slide of a generated deck in a real Chromium and reports what a
  * speaker would notice: content outside the slide, diagram labels outside their boxes, diagrams
  * that failed, broken images, characters missing from the bundled font, requests leaving the machine.
+ * A `Checker` keeps one Slidev server and one browser for deck after deck: each deck is written to
+ * the server's own slides file, which the server reads again (as `slidev dev` does on a save).
  */
-import { readFile } from 'node:fs/promises'
-import { chromium } from 'playwright-chromium'
-import { CHROMIUM_ARGS } from '../slidev/browser'
-import { parseSync } from '@slidev/parser'
-import { type ReadyQuery, navReady, slidesPending, slidesReady } from '../page/page-ready'
-import { startSlidevServer, withWarmCache } from '../slidev/slidev-server'
-import { SLIDEV, slideSelector } from '../slidev/slidev-internals'
+import { randomBytes } from 'node:crypto'
+import { readFile, rm } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { detectFeatures, parseSync } from '@slidev/parser'
+import { type Browser, type Page, chromium } from 'playwright-chromium'
+import { NotedeckError } from '../core/errors'
 import { pageScript } from '../core/paths'
+import { writeAtomic } from '../core/write'
+import { type ReadyQuery, navReady, showsSources, slidesPending, slidesReady } from '../page/page-ready'
+import { CHROMIUM_ARGS } from '../slidev/browser'
+import { type PageProblems, watchPage } from '../slidev/page-problems'
+import { type SlidevServer, startSlidevServer, withWarmCache } from '../slidev/slidev-server'
+import { SLIDEV, slideSelector } from '../slidev/slidev-internals'
+import { type Finding, type Measurement, findingsFor, isContentLayout } from './findings'
 
-export type FindingKind = 'render' | 'overflow' | 'label' | 'diagram' | 'image' | 'font' | 'network' | 'contrast' | 'mono' | 'sparse'
-
-export interface Finding {
-  /** 1-based slide number. */
-  slide: number
-  /** Line in the notes the slide comes from. */
-  line?: number
-  kind: FindingKind
-  message: string
-}
-
-interface Measurement {
-  error?: string
-  failed?: string
-  overflow: Array<{ px: number, what: string }>
-  labels: Array<{ px: number, what: string }>
-  diagrams: Array<{ rendered: boolean, error?: string }>
-  images: string[]
-  missing: string[]
-  contrast: Array<{ ratio: number, needs: number, what: string }>
-  /** The slide's layout class: cover and section slides are not content slides. */
-  layout?: string
-  /** Union box of the slide's text, images and diagrams, as a share of the slide. */
-  coverage?: number
-  /** Code blocks whose columns do not line up. */
-  mono?: string[]
-  /** Height of the content under the title, px. */
-  body?: number
-}
+export { type Finding, type FindingKind, SPARSE_BELOW, findingsFor, isContentLayout } from './findings'
 
 const FONT = '"Noto Sans SC"'
 const MONO_FONT = '"Maple Mono CN"'
-/** A content slide whose content covers less than this share of the slide is reported as sparse. */
-export const SPARSE_BELOW = 0.2
-
-/** Content slides: what a speaker talks over, i.e. neither the cover nor a section divider. */
-export const isContentLayout = (layout: string | undefined) => layout === 'default' || layout === 'other'
-
-/** Measurements of one slide -> findings. Pure. */
-export function findingsFor(slide: number, line: number | undefined, m: Measurement): Finding[] {
-  const at = { slide, ...(line ? { line } : {}) }
-  if (m.error)
-    return [{ ...at, kind: 'diagram', message: m.error }]
-  return [
-    ...(m.failed ? [{ ...at, kind: 'render' as const, message: `the slide did not render: ${m.failed}` }] : []),
-    ...m.overflow.slice(0, 1).map(o => ({ ...at, kind: 'overflow' as const, message: `content ${o.px}px outside the slide: ${o.what}` })),
-    ...m.labels.map(l => ({ ...at, kind: 'label' as const, message: `diagram label ${l.px}px outside its box: "${l.what}"` })),
-    ...m.diagrams.filter(d => !d.rendered).map(d => ({ ...at, kind: 'diagram' as const, message: `diagram did not render${d.error ? `: ${d.error}` : ''}` })),
-    ...m.contrast.slice(0, 3).map(c => ({ ...at, kind: 'contrast' as const, message: `text contrast ${c.ratio}:1, needs ${c.needs}:1: "${c.what}"` })),
-    ...m.images.map(src => ({ ...at, kind: 'image' as const, message: `broken image: ${src}` })),
-    ...(m.mono ?? []).map(what => ({ ...at, kind: 'mono' as const, message: `code columns do not line up: ${what}` })),
-    ...(isContentLayout(m.layout) && m.coverage !== undefined && m.coverage < SPARSE_BELOW ? [{ ...at, kind: 'sparse' as const, message: `content covers ${Math.round(m.coverage * 100)}% of the slide (less than ${SPARSE_BELOW * 100}%)` }] : []),
-    ...(m.missing.length ? [{ ...at, kind: 'font' as const, message: `characters not in the bundled font (tofu without it): ${m.missing.map(c => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}` }] : []),
-  ]
-}
-
-export interface CheckOptions {
-  slides: string
-  browser: string
-}
-
-/** Every slide of the file (hand-written extra slides too), with the notes line it came from. */
-async function slidesOf(file: string): Promise<Array<{ line: number | undefined, estimated: number | undefined }>> {
-  const parsed = parseSync(await readFile(file, 'utf8'), file)
-  const num = (v: unknown) => (typeof v === 'number' ? v : undefined)
-  return parsed.slides.map(s => ({ line: num(s.frontmatter.notesLine), estimated: num(s.frontmatter.estimatedHeight) }))
-}
+/** How long a deck may take to load, and each slide to draw (a slide that does not is a finding). */
+const LOAD_MS = 60_000
+const SLIDE_MS = 30_000
+/** A page that has not started in this long is loaded again (within `LOAD_MS`). */
+const ATTEMPT_MS = 15_000
 
 export interface CheckReport {
   findings: Finding[]
@@ -88,54 +38,150 @@ export interface CheckReport {
   heights: Array<{ slide: number, estimated: number, measured: number }>
 }
 
-export function checkDeck(opts: CheckOptions): Promise<CheckReport> {
-  return withWarmCache(opts.slides, 'dev', () => checkWarm(opts), 180_000)
+export interface Checker {
+  /** Checks one generated slides file (any number, one after another). */
+  check: (slides: string) => Promise<CheckReport>
+  /** The file the checker's server reads (written beside the deck; `close` removes it), if any. */
+  scratch: () => string | undefined
+  close: () => Promise<void>
 }
 
-async function checkWarm({ slides, browser: executablePath }: CheckOptions): Promise<CheckReport> {
-  const deck = await slidesOf(slides)
+/** Every slide of the deck (hand-written extra slides too), with the notes line it came from. */
+function slidesOf(markdown: string, file: string): Array<{ source: string, line: number | undefined, estimated: number | undefined }> {
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined)
+  return parseSync(markdown, file).slides.map(s => ({ source: s.content.trim(), line: num(s.frontmatter.notesLine), estimated: num(s.frontmatter.estimatedHeight) }))
+}
+
+/**
+ * What a running server cannot take from a changed slides file without starting again (Slidev's
+ * own `dev` restarts on these): the headmatter but for the fields its pages read afresh, and
+ * features that add Vite plugins.
+ */
+function serverKey(markdown: string): string {
+  const { title: _t, htmlAttrs: _h, colorSchema: _c, info: _i, ...rest } = parseSync(markdown, 'slides.md').slides[0]?.frontmatter ?? {}
+  const { katex, monaco } = detectFeatures(markdown)
+  return JSON.stringify({ rest, katex, monaco })
+}
+
+/** Whether the dev server at `url` has read these slides (its data of each, and no more). */
+async function serverHas(url: string, sources: string[]): Promise<boolean> {
+  const data = (n: number) => fetch(`${url}${SLIDEV.slideDataPath}${n}.json`).then(async r => r.ok ? ((await r.json()) as { content?: string }).content?.trim() ?? '' : undefined, () => undefined)
+  const shown = await Promise.all([...sources.map((_, i) => data(i + 1)), data(sources.length + 1)])
+  return shown.at(-1) === undefined && sources.every((c, i) => shown[i] === c)
+}
+
+/** The deck on `page`, one slide at a time, as a speaker moves through it. */
+async function checkShown(page: Page, deck: ReturnType<typeof slidesOf>, onSlide: (n: number) => void): Promise<CheckReport> {
   const measure = await readFile(pageScript('check-page.js'), 'utf8')
-  const findings: Finding[] = []
-  const coverage: CheckReport['coverage'] = []
-  const heights: CheckReport['heights'] = []
-  // A dev-mode server: the check moves through the slides as a speaker does (Slidev's client
-  // exposes its navigation in dev mode only).
-  const server = await startSlidevServer(slides, 'dev')
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch(async (e) => {
+  const report: CheckReport = { findings: [], coverage: [], heights: [] }
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' })
+  for (const [i, slide] of deck.entries()) {
+    const current = i + 1
+    onSlide(current)
+    const at = { slide: current, ...(slide.line ? { line: slide.line } : {}) }
+    await page.evaluate(([n, S]) => (window as unknown as Record<string, { nav: { go: (n: number) => Promise<void> } }>)[S.global]!.nav.go(n), [current, SLIDEV] as const)
+    // The wait every export uses, for this one slide.
+    const query: ReadyQuery = { selector: slideSelector(current), count: 1, S: SLIDEV }
+    await page.waitForFunction(slidesReady(query), undefined, { timeout: SLIDE_MS, polling: 50 }).catch(async () => {
+      const pending = await page.evaluate(slidesPending, query).catch(() => [])
+      report.findings.push({ ...at, kind: 'render', message: `the slide did not finish rendering in ${SLIDE_MS / 1000} s${pending.length ? ` (${pending.join('; ').replace(/\bslide 1(?=[ :])/g, 'the slide')})` : ''}` })
+    })
+    const m = await page.evaluate(`${measure}\nmeasureSlide(${current}, ${JSON.stringify(FONT)}, ${JSON.stringify(MONO_FONT)}, ${JSON.stringify(SLIDEV)})`) as Measurement
+    report.findings.push(...findingsFor(current, slide.line, m))
+    if (isContentLayout(m.layout) && m.coverage !== undefined)
+      report.coverage.push({ slide: current, coverage: m.coverage })
+    if (slide.estimated && m.body)
+      report.heights.push({ slide: current, estimated: slide.estimated, measured: m.body })
+  }
+  return report
+}
+
+/**
+ * Loads the deck the server at `url` now serves on `page`, once the server has read it (a page of
+ * a server still updating may reload itself half-way), and again until the page shows it.
+ */
+async function loadDeck(page: Page, server: SlidevServer, slides: string, sources: string[], trouble: PageProblems): Promise<void> {
+  const deadline = Date.now() + LOAD_MS
+  while (!await serverHas(server.url, sources) && Date.now() < deadline)
+    await new Promise(r => setTimeout(r, 50))
+  server.forgetSlides()
+  for (;;) {
+    await page.goto(`${server.url}/1`, { waitUntil: 'load', timeout: LOAD_MS })
+    const started = await page.waitForFunction(navReady, SLIDEV, { timeout: Math.max(1, Math.min(ATTEMPT_MS, deadline - Date.now())) }).then(() => true, () => false)
+    if (started && await page.evaluate(showsSources, [sources, SLIDEV] as const))
+      return
+    if (!started && Date.now() > deadline)
+      throw new NotedeckError('CHECK_FAILED', `the check's page for ${slides} did not start within ${LOAD_MS / 1000} s${trouble.list().map(p => `\n  - ${p}`).join('')}`)
+    if (Date.now() > deadline) {
+      const shown = await page.evaluate(S => (window as unknown as Record<string, { nav?: { slides?: Array<{ meta?: { slide?: { content?: string } } }> } }>)[S.global]?.nav?.slides?.map(r => (r.meta?.slide?.content ?? '').trim()) ?? [], SLIDEV)
+      const first = sources.findIndex((c, i) => shown[i] !== c)
+      throw new NotedeckError('CHECK_FAILED', `the check's server did not show ${slides} within ${LOAD_MS / 1000} s: it showed ${shown.length} slides for ${sources.length}, slide ${first + 1} not as written (${JSON.stringify((shown[first] ?? '').slice(0, 80))})`, { hint: 'run the check of these notes alone' })
+    }
+    await page.goto('about:blank')
+    await new Promise(r => setTimeout(r, 100))
+  }
+}
+
+/**
+ * A browser now, a dev-mode server with the first deck (Slidev's client exposes its navigation
+ * in dev mode only, so the check moves through the slides as a speaker does).
+ */
+export async function openChecker(executablePath: string): Promise<Checker> {
+  const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  let served: { server: SlidevServer, entry: string, key: string } | undefined
+  /** The file of a server still starting. */
+  let starting: string | undefined
+  const stopServer = async () => {
+    if (!served)
+      return
+    const { server, entry } = served
+    served = undefined
     await server.close()
-    throw e
-  })
+    await rm(entry, { force: true })
+  }
   try {
     const page = await browser.newPage({ viewport: { width: 980, height: 552 } })
     let current = 1
+    let outside: Finding[] = []
+    const trouble = watchPage(page, () => served?.server.url)
     page.on('request', (r) => {
       const u = new URL(r.url())
       if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol))
-        findings.push({ slide: current, kind: 'network', message: `request outside this machine: ${r.url()}` })
+        outside.push({ slide: current, kind: 'network', message: `request outside this machine: ${r.url()}` })
     })
-    await page.goto(`${server.url}/1`, { waitUntil: 'load', timeout: 60_000 })
-    await page.waitForFunction(navReady, SLIDEV, { timeout: 60_000 })
-    await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' })
-    for (const [i, slide] of deck.entries()) {
-      current = i + 1
-      await page.evaluate(([n, S]) => (window as unknown as Record<string, { nav: { go: (n: number) => Promise<void> } }>)[S.global]!.nav.go(n), [current, SLIDEV] as const)
-      // The wait every export uses, for this one slide.
-      const query: ReadyQuery = { selector: slideSelector(current), count: 1, S: SLIDEV }
-      await page.waitForFunction(slidesReady(query), undefined, { timeout: 30_000, polling: 50 }).catch(async () => {
-        const pending = await page.evaluate(slidesPending, query).catch(() => [])
-        findings.push({ slide: current, ...(slide.line ? { line: slide.line } : {}), kind: 'render', message: `the slide did not finish rendering in 30 s${pending.length ? ` (${pending.join('; ').replace(/\bslide 1(?=[ :])/g, 'the slide')})` : ''}` })
-      })
-      const m = await page.evaluate(`${measure}\nmeasureSlide(${current}, ${JSON.stringify(FONT)}, ${JSON.stringify(MONO_FONT)}, ${JSON.stringify(SLIDEV)})`) as Measurement
-      findings.push(...findingsFor(current, slide.line, m))
-      if (isContentLayout(m.layout) && m.coverage !== undefined)
-        coverage.push({ slide: current, coverage: m.coverage })
-      if (slide.estimated && m.body)
-        heights.push({ slide: current, estimated: slide.estimated, measured: m.body })
+    const check = async (slides: string): Promise<CheckReport> => {
+      const markdown = await readFile(slides, 'utf8')
+      const deck = slidesOf(markdown, slides)
+      const key = serverKey(markdown)
+      await page.goto('about:blank')
+      if (served && (served.key !== key || dirname(served.entry) !== dirname(resolve(slides))))
+        await stopServer()
+      if (served) {
+        await writeAtomic(served.entry, markdown)
+        served.server.changed()
+      }
+      else {
+        // The server's own file beside the deck (images and paths resolve as from the deck's).
+        const entry = join(dirname(resolve(slides)), `.notedeck-check-${process.pid}-${randomBytes(3).toString('hex')}.slides.md`)
+        starting = entry
+        await writeAtomic(entry, markdown)
+        const server = await withWarmCache(entry, 'dev', () => startSlidevServer(entry, 'dev', { followEdits: true }), 180_000)
+          .catch(async (e) => { await rm(entry, { force: true }); throw e })
+          .finally(() => { starting = undefined })
+        served = { server, entry, key }
+      }
+      outside = []
+      current = 1
+      await loadDeck(page, served.server, slides, deck.map(s => s.source), trouble)
+      const report = await checkShown(page, deck, (n) => { current = n })
+      report.findings.push(...outside)
+      report.findings.sort((a, b) => a.slide - b.slide)
+      return report
     }
+    return { check, scratch: () => served?.entry ?? starting, close: async () => { await stopServer().finally(() => browser.close()) } }
   }
-  finally {
+  catch (e) {
     await browser.close()
-    await server.close()
+    throw e
   }
-  return { findings, coverage, heights }
 }

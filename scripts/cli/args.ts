@@ -8,7 +8,8 @@ export interface CommonOptions {
   offline: boolean
 }
 
-export function parseCommon(argv: string[], extra: ParseArgsConfig['options'] = {}) {
+/** The arguments; `many` lets the command take several notes files (`notesFiles`). */
+export function parseCommon(argv: string[], extra: ParseArgsConfig['options'] = {}, { many = false } = {}) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -21,7 +22,7 @@ export function parseCommon(argv: string[], extra: ParseArgsConfig['options'] = 
       ...extra,
     },
   })
-  if (positionals.length > 1)
+  if (positionals.length > 1 && !many)
     throw new NotedeckError('USAGE', `expected one notes file, got ${positionals.length}: ${positionals.join(' ')}`)
-  return { values: values as Record<string, string | boolean | undefined>, notes: positionals[0] }
+  return { values: values as Record<string, string | boolean | undefined>, notes: positionals[0], notesFiles: positionals }
 }

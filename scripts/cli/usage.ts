@@ -5,7 +5,8 @@ export const USAGE = `notedeck: structured Markdown notes -> Slidev deck -> PDF,
   npm run export   [-- <notes.md>] [-o <path>]        generate, then export (default dist/slides.pdf)
   npm run handout  [-- <notes.md>] [-o <file.pdf>]    A4 handout: slides with their speaker notes (default dist/handout.pdf)
   npm run build    [-- <notes.md>] [-o <folder>]      the deck as a static site that works offline (default dist/site/)
-  npm run check    [-- <notes.md>]                    generate, render every slide in Chromium, report what does not fit or read
+  npm run check    [-- <notes.md> ...]                generate, render every slide in Chromium, report what does not fit or read
+                                                      (several notes: checked one after another on one server)
 
 Options:
   -o, --out <path>       output file (a folder for --format png, for several formats, and for build)

@@ -5,12 +5,12 @@
  * the export (its own server), `dev --pdf` and the export from a running dev server.
  */
 import { parseSync } from '@slidev/parser'
-import type { Browser, Page } from 'playwright-chromium'
+import type { Browser } from 'playwright-chromium'
 import { launchBrowser } from '../slidev/browser'
 import { type DeckShape, mismatches, shapeOf } from './deck-proof'
 import { NotedeckError } from '../core/errors'
 import { CANVAS } from '../pipeline/plan/layout'
-import { type ReadyQuery, navReady, slidesPending, slidesReady } from '../page/page-ready'
+import { type ReadyQuery, navReady, showsSources, slidesPending, slidesReady } from '../page/page-ready'
 import { watchPage } from '../slidev/page-problems'
 import { type EditablePptx, editablePptx } from './pptx-editable'
 import { type PrintPage, SLIDEV } from '../slidev/slidev-internals'
@@ -50,15 +50,6 @@ export interface Printer {
   close: () => Promise<void>
 }
 
-/** Does the page show exactly these slide sources? (Slidev's client reports the sources it has.) */
-function showsSources(page: Page, want: string[]): Promise<boolean> {
-  return page.evaluate(([want, S]) => {
-    const nav = (window as unknown as Record<string, { nav?: { slides?: Array<{ meta?: { slide?: { content?: string } } }> } } | undefined>)[S.global]?.nav
-    const have = nav?.slides?.map(r => (r.meta?.slide?.content ?? '').trim())
-    return have?.length === want.length && have.every((c, i) => c === want[i])
-  }, [want, SLIDEV] as const)
-}
-
 /**
  * Opens a browser (or uses `browser`, which it then does not close) with one page for printing,
  * drawn at `scale` pixels per canvas pixel.
@@ -86,7 +77,7 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
         if (!print.sources)
           break
         await page.waitForFunction(navReady, SLIDEV, { timeout: Math.max(1, deadline - Date.now()) })
-        if (await showsSources(page, sources))
+        if (await page.evaluate(showsSources, [sources, SLIDEV] as const))
           break
         if (Date.now() > deadline)
           throw new NotedeckError('EXPORT_FAILED', `the server at ${url} did not show the slides just generated within ${timeoutMs / 1000} s`)

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-chromium'
 const KEEP = 5
 
 export interface PageProblems {
-  /** The first problems seen, oldest first. */
+  /** The first problems seen, oldest first, then the requests to the server still unanswered. */
   list: () => string[]
   /** Stop listening. */
   stop: () => void
@@ -46,15 +46,32 @@ export function watchPage(page: Page, origin: () => string | undefined): PagePro
     if (r.status() >= 400 && ours(r.url()))
       add(`HTTP ${r.status()}: ${short(r.url())}`, r.url())
   }
+  // Requests to the server without an answer yet (a module Vite is still, or forever, preparing).
+  const open = new Set<string>()
+  const onRequest = (r: { url: () => string }) => {
+    if (ours(r.url()))
+      open.add(r.url())
+  }
+  const onDone = (r: { url: () => string }) => open.delete(r.url())
+  const onResponseDone = (r: { url: () => string, status: () => number }) => {
+    onDone(r)
+    onResponse(r)
+  }
+  const onFailedDone = (r: { url: () => string, failure: () => { errorText: string } | null }) => {
+    onDone(r)
+    onFailed(r)
+  }
   page.on('pageerror', onError)
-  page.on('requestfailed', onFailed)
-  page.on('response', onResponse)
+  page.on('request', onRequest)
+  page.on('requestfailed', onFailedDone)
+  page.on('response', onResponseDone)
   return {
-    list: () => [...seen],
+    list: () => [...seen, ...[...open].slice(0, KEEP).map(u => `no answer yet: ${short(u)}`)],
     stop: () => {
       page.off('pageerror', onError)
-      page.off('requestfailed', onFailed)
-      page.off('response', onResponse)
+      page.off('request', onRequest)
+      page.off('requestfailed', onFailedDone)
+      page.off('response', onResponseDone)
     },
   }
 }

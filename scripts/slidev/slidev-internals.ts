@@ -26,6 +26,8 @@ export const SLIDEV = {
   printContainer: '.print-slide-container',
   /** The print route of a server in export mode, one slide per printed page (client/pages/print.vue). */
   printPath: '/print',
+  /** A dev server's data of slide N, as it last read its file: `GET /__slidev/slides/N.json` (node/vite/loaders.ts). */
+  slideDataPath: '/__slidev/slides/',
 } as const
 
 export type SlidevInternals = typeof SLIDEV

@@ -13,6 +13,17 @@ import { freePort } from './server'
 export interface SlidevServer {
   /** `http://127.0.0.1:<port>` */
   url: string
+  /**
+   * Tells the server its slides file was rewritten (with `followEdits`). Its file watcher may
+   * report a file replaced by rename as added, not changed, and then it would not read it again.
+   */
+  changed: () => void
+  /**
+   * Drops what the server made from the slides it read before (Slidev's virtual modules: the
+   * slides, their titles, the config), once it has read the new ones: the next page that loads
+   * gets the new deck whole. The client's own modules stay as transformed.
+   */
+  forgetSlides: () => void
   close: () => Promise<void>
 }
 
@@ -54,15 +65,25 @@ export async function withWarmCache<T>(slides: string, mode: ServerMode, fn: () 
 /** Slidev keeps the first entry's folder as its project root for the rest of the process. */
 let rootOfProcess: string | undefined
 
-export async function startSlidevServer(slides: string, mode: ServerMode = 'export'): Promise<SlidevServer> {
+/**
+ * Starts Slidev's server for `slides`. With `followEdits`, the server reads the file again when it
+ * changes and updates its pages (what `slidev dev` does; the Node API alone ignores changes): one
+ * server can then show one deck after another.
+ */
+export async function startSlidevServer(slides: string, mode: ServerMode = 'export', { followEdits = false } = {}): Promise<SlidevServer> {
   const entry = resolve(slides)
   rootOfProcess ??= dirname(entry)
   if (rootOfProcess !== dirname(entry))
     throw new NotedeckError('EXPORT_FAILED', `one process serves slides from one folder: ${dirname(entry)} is not ${rootOfProcess}`)
   // Vite 8 notes that the project's vite.config.ts imports without a file extension; it loads fine.
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true'
-  const { createServer, resolveOptions } = await import('@slidev/cli')
+  const { createServer, parser, resolveOptions } = await import('@slidev/cli')
   const options = await resolveOptions({ entry }, mode)
+  const loadData = async (sources: Record<string, string>) => {
+    const loaded = await parser.load(options, entry, sources, 'dev')
+    const { themeMeta } = options.data
+    return { ...loaded, ...(themeMeta ? { themeMeta } : {}), config: parser.resolveConfig(loaded.headmatter, themeMeta, entry) }
+  }
   // The port is free when asked; another process may take it before Vite listens: ask again.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort()
@@ -71,10 +92,17 @@ export async function startSlidevServer(slides: string, mode: ServerMode = 'expo
       server: { port, strictPort: true, host: '127.0.0.1' },
       clearScreen: false,
       logLevel: 'error',
-    })
+    }, followEdits ? { loadData } : {})
     try {
       await server.listen(port)
-      return { url: `http://127.0.0.1:${port}`, close: () => server.close() }
+      const graph = server.environments.client.moduleGraph
+      const forgetSlides = () => {
+        for (const m of graph.idToModuleMap.values()) {
+          if (m.id && (m.id.startsWith('/@slidev/') || m.id.includes('__slidev_')))
+            graph.invalidateModule(m)
+        }
+      }
+      return { url: `http://127.0.0.1:${port}`, changed: () => { server.watcher.emit('change', entry) }, forgetSlides, close: () => server.close() }
     }
     catch (e) {
       await server.close()

@@ -1,26 +1,36 @@
 // `npm run check` in a real Chromium: it finds real layout problems, and finds none in the decks
-// generated from the default notes and from every fixture.
-import { readdirSync, rmSync, writeFileSync } from 'node:fs'
+// generated from the default notes and from every fixture. One checker (one Slidev server, one
+// browser) checks them all, deck after deck, as `npm run check -- a.md b.md …` does.
+import { execFile, spawn } from 'node:child_process'
+import { copyFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { promisify } from 'node:util'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolveBrowser } from '../../scripts/slidev/browser'
-import { type CheckReport, type Finding, checkDeck } from '../../scripts/check/check'
+import { type CheckReport, type Checker, type Finding, openChecker } from '../../scripts/check/check'
 import { median } from '../../scripts/core/stats'
 import { generate } from '../../scripts/pipeline/generate'
 import { ROOT } from '../../scripts/core/paths'
 import { withColorSchema } from '../../scripts/slidev/variant'
-import { FIXTURES, NOTES } from '../helpers'
+import { CLI, FIXTURES, NOTES, tempDir } from '../helpers'
+
+const run = promisify(execFile)
 
 const made: string[] = []
 /** A box that fills most of a test slide, so that only the defect under test is reported. */
 const FULL = '<table style="width: 860px; height: 300px"><tbody><tr><td>a full slide</td></tr></tbody></table>'
-afterAll(() => made.forEach(f => rmSync(f, { force: true })))
+let checker: Checker
+beforeAll(async () => { checker = await openChecker(await resolveBrowser()) }, 60_000)
+afterAll(async () => {
+  await checker?.close()
+  made.forEach(f => rmSync(f, { force: true }))
+})
 
 async function checkNotes(notes: string): Promise<Omit<CheckReport, 'findings'> & { findings: Finding[], slides: number }> {
   const out = join(ROOT, `.notedeck-test-${notes.replace(/\W+/g, '_').slice(-40)}.slides.md`)
   made.push(out)
   const result = await generate({ notes, out, offline: true })
-  const report = await checkDeck({ slides: out, browser: await resolveBrowser() })
+  const report = await checker.check(out)
   return { ...report, slides: result.plan.slides.length }
 }
 
@@ -42,7 +52,7 @@ describe('the check finds what a speaker would notice', () => {
       '---', '', '# code in a font whose columns do not line up', '', FULL, '', '<pre><code style="font-family: serif">x</code></pre>', '',
       '---', '', '# code in the bundled monospace font', '', FULL, '', '```', '┌──┐ 中文', '```', '',
     ].join('\n'))
-    const { findings } = await checkDeck({ slides: out, browser: await resolveBrowser() })
+    const { findings } = await checker.check(out)
     const kinds = (slide: number) => findings.filter(f => f.slide === slide).map(f => f.kind)
     expect(kinds(1)).toEqual([])
     expect(kinds(2)).toContain('overflow')
@@ -70,7 +80,7 @@ describe('dark decks pass the check, diagrams included', () => {
     made.push(out)
     const result = await generate({ notes, out, offline: true })
     writeFileSync(out, withColorSchema(result.markdown, 'dark'))
-    const { findings } = await checkDeck({ slides: out, browser: await resolveBrowser() })
+    const { findings } = await checker.check(out)
     expect(findings.map(f => `slide ${f.slide} (line ${f.line}): ${f.kind}: ${f.message}`)).toEqual([])
   }, 120_000)
 })
@@ -88,5 +98,42 @@ describe('generated decks pass the check', () => {
     for (const h of heights)
       expect(h.measured, `slide ${h.slide}: estimated ${h.estimated}px`).toBeLessThanOrEqual(h.estimated * 1.1 + 16)
     expect(median(heights.map(h => Math.abs(h.estimated - h.measured) / h.measured))).toBeLessThan(0.1)
+  }, 120_000)
+})
+
+describe('npm run check with several notes', () => {
+  it('checks each on one server, reports each, and fails naming the notes with problems', async () => {
+    const dir = tempDir()
+    const good = join(dir, 'good.md')
+    const bad = join(dir, 'bad.md')
+    copyFileSync(join(FIXTURES, 'english-basics.md'), good)
+    made.push(join(ROOT, '.notedeck-good.slides.md'), join(ROOT, '.notedeck-bad.slides.md'))
+    writeFileSync(bad, '# Glyphs\n\n## A sign no bundled font has\n\n- the sign \u{13000} on its own\n- and a second line of text\n- and a third one\n')
+    const scratch = () => readdirSync(ROOT).filter(f => f.startsWith('.notedeck-check-'))
+    const before = scratch()
+    const r = await run(process.execPath, [...CLI, 'check', good, bad, '--offline'], { cwd: ROOT }).then(() => undefined, (e: { code: number, stdout: string, stderr: string }) => e)
+    expect(r?.code).toBe(1)
+    expect(r!.stdout).toMatch(/check passed: \d+ slides/)
+    expect(r!.stdout).toMatch(/slide \d+ \(\S*bad\.md:\d+(:\d+)?\): font: .*U\+13000/)
+    expect(r!.stderr).toMatch(/1 of 2 notes have problems: \S*bad\.md \(1 problem in \d+ slides\)/)
+    expect(scratch(), 'the check\'s own slides file is removed').toEqual(before)
+  }, 180_000)
+
+  it('stopped with a signal, leaves no file of its own behind', async () => {
+    const dir = tempDir()
+    const notes = join(dir, 'stopped.md')
+    copyFileSync(join(FIXTURES, 'zh-long-os.md'), notes)
+    made.push(join(ROOT, '.notedeck-stopped.slides.md'))
+    const scratch = () => readdirSync(ROOT).filter(f => f.startsWith('.notedeck-check-'))
+    const before = scratch()
+    const child = spawn(process.execPath, [...CLI, 'check', notes, '--offline'], { cwd: ROOT, stdio: 'ignore' })
+    const end = Date.now() + 60_000
+    while (scratch().length === before.length && Date.now() < end)
+      await new Promise(r => setTimeout(r, 50))
+    expect(scratch().length, 'the check wrote its server\'s file').toBe(before.length + 1)
+    const exited = new Promise<number | null>(r => child.once('exit', code => r(code)))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(130)
+    expect(scratch()).toEqual(before)
   }, 120_000)
 })

@@ -49,6 +49,15 @@ describe(`Slidev ${SLIDEV_VERSION}: what notedeck relies on`, () => {
     expect(source('pages/print.vue'), 'the print page no longer draws PrintContainer').toContain('PrintContainer')
   })
 
+  it('a dev server serves each slide\'s data; generated import-glob modules are named by their content\'s hash', () => {
+    const dist = join(dirname(require.resolve('@slidev/cli/package.json')), 'dist')
+    const code = readdirSync(dist).filter(f => f.endsWith('.mjs')).map(f => readFileSync(join(dist, f), 'utf8')).join('\n')
+    expect(code, `Slidev moved its slide data endpoint (${SLIDEV.slideDataPath}N.json)`).toContain(`/^${SLIDEV.slideDataPath.replace(/\//g, '\\/')}(\\d+)\\.json$/`)
+    // scripts/slidev/whole-import-globs.ts reads these until their content matches the name.
+    expect(code).toContain('"node_modules/.slidev/virtual/import-glob"')
+    expect(code).toContain('return `${proxyBase}.${createHash("sha256").update(content).digest("hex").slice(0, 10)}.ts`')
+  })
+
   it('the editable PowerPoint exporter: found, asks for the print route, measures its slide containers', async () => {
     expect(typeof (await editableExporter()).exportPptxEditable).toBe('function')
     const dist = join(dirname(require.resolve('@slidev/cli/package.json')), 'dist')

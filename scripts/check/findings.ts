@@ -1,0 +1,57 @@
+/**
+ * What the check reports, from what it measured in the browser: pure. The measuring itself runs in
+ * the page (`scripts/page/check-page.js`); `check.ts` drives the browser.
+ */
+export type FindingKind = 'render' | 'overflow' | 'label' | 'diagram' | 'image' | 'font' | 'network' | 'contrast' | 'mono' | 'sparse'
+
+export interface Finding {
+  /** 1-based slide number. */
+  slide: number
+  /** Line in the notes the slide comes from. */
+  line?: number
+  kind: FindingKind
+  message: string
+}
+
+export interface Measurement {
+  error?: string
+  failed?: string
+  overflow: Array<{ px: number, what: string }>
+  labels: Array<{ px: number, what: string }>
+  diagrams: Array<{ rendered: boolean, error?: string }>
+  images: string[]
+  missing: string[]
+  contrast: Array<{ ratio: number, needs: number, what: string }>
+  /** The slide's layout class: cover and section slides are not content slides. */
+  layout?: string
+  /** Union box of the slide's text, images and diagrams, as a share of the slide. */
+  coverage?: number
+  /** Code blocks whose columns do not line up. */
+  mono?: string[]
+  /** Height of the content under the title, px. */
+  body?: number
+}
+
+/** A content slide whose content covers less than this share of the slide is reported as sparse. */
+export const SPARSE_BELOW = 0.2
+
+/** Content slides: what a speaker talks over, i.e. neither the cover nor a section divider. */
+export const isContentLayout = (layout: string | undefined) => layout === 'default' || layout === 'other'
+
+/** Measurements of one slide -> findings. Pure. */
+export function findingsFor(slide: number, line: number | undefined, m: Measurement): Finding[] {
+  const at = { slide, ...(line ? { line } : {}) }
+  if (m.error)
+    return [{ ...at, kind: 'diagram', message: m.error }]
+  return [
+    ...(m.failed ? [{ ...at, kind: 'render' as const, message: `the slide did not render: ${m.failed}` }] : []),
+    ...m.overflow.slice(0, 1).map(o => ({ ...at, kind: 'overflow' as const, message: `content ${o.px}px outside the slide: ${o.what}` })),
+    ...m.labels.map(l => ({ ...at, kind: 'label' as const, message: `diagram label ${l.px}px outside its box: "${l.what}"` })),
+    ...m.diagrams.filter(d => !d.rendered).map(d => ({ ...at, kind: 'diagram' as const, message: `diagram did not render${d.error ? `: ${d.error}` : ''}` })),
+    ...m.contrast.slice(0, 3).map(c => ({ ...at, kind: 'contrast' as const, message: `text contrast ${c.ratio}:1, needs ${c.needs}:1: "${c.what}"` })),
+    ...m.images.map(src => ({ ...at, kind: 'image' as const, message: `broken image: ${src}` })),
+    ...(m.mono ?? []).map(what => ({ ...at, kind: 'mono' as const, message: `code columns do not line up: ${what}` })),
+    ...(isContentLayout(m.layout) && m.coverage !== undefined && m.coverage < SPARSE_BELOW ? [{ ...at, kind: 'sparse' as const, message: `content covers ${Math.round(m.coverage * 100)}% of the slide (less than ${SPARSE_BELOW * 100}%)` }] : []),
+    ...(m.missing.length ? [{ ...at, kind: 'font' as const, message: `characters not in the bundled font (tofu without it): ${m.missing.map(c => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}` }] : []),
+  ]
+}
