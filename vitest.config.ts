@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 180_000,
-    // The end-to-end tests start Slidev and Chromium: one file at a time keeps a 2-core machine responsive.
-    fileParallelism: false,
+    // Two files at a time on a 2-core machine: the end-to-end files spend part of their time waiting
+    // (on a browser, on LibreOffice, on a time limit under test), so a second file fills it.
+    maxWorkers: 2,
   },
 })
