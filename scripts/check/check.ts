@@ -13,7 +13,7 @@ import { type Browser, type Page, chromium } from 'playwright-chromium'
 import { NotedeckError } from '../core/errors'
 import { pageScript } from '../core/paths'
 import { writeAtomic } from '../core/write'
-import { type ReadyQuery, navReady, showsSources, slidesPending, slidesReady } from '../page/page-ready'
+import { type ReadyQuery, navReady, sameSources, shownSources, slidesPending, slidesReady } from '../page/page-ready'
 import { CHROMIUM_ARGS } from '../slidev/browser'
 import { type PageProblems, watchPage } from '../slidev/page-problems'
 import { type SlidevServer, startSlidevServer, withWarmCache } from '../slidev/slidev-server'
@@ -108,12 +108,12 @@ async function loadDeck(page: Page, server: SlidevServer, slides: string, source
   for (;;) {
     await page.goto(`${server.url}/1`, { waitUntil: 'load', timeout: LOAD_MS })
     const started = await page.waitForFunction(navReady, SLIDEV, { timeout: Math.max(1, Math.min(ATTEMPT_MS, deadline - Date.now())) }).then(() => true, () => false)
-    if (started && await page.evaluate(showsSources, [sources, SLIDEV] as const))
+    const shown = started ? await page.evaluate(shownSources, SLIDEV) : []
+    if (started && sameSources(shown, sources))
       return
     if (!started && Date.now() > deadline)
       throw new NotedeckError('CHECK_FAILED', `the check's page for ${slides} did not start within ${LOAD_MS / 1000} s${trouble.list().map(p => `\n  - ${p}`).join('')}`)
     if (Date.now() > deadline) {
-      const shown = await page.evaluate(S => (window as unknown as Record<string, { nav?: { slides?: Array<{ meta?: { slide?: { content?: string } } }> } }>)[S.global]?.nav?.slides?.map(r => (r.meta?.slide?.content ?? '').trim()) ?? [], SLIDEV)
       const first = sources.findIndex((c, i) => shown[i] !== c)
       throw new NotedeckError('CHECK_FAILED', `the check's server did not show ${slides} within ${LOAD_MS / 1000} s: it showed ${shown.length} slides for ${sources.length}, slide ${first + 1} not as written (${JSON.stringify((shown[first] ?? '').slice(0, 80))})`, { hint: 'run the check of these notes alone' })
     }

@@ -10,7 +10,7 @@ import { launchBrowser } from '../slidev/browser'
 import { type DeckShape, mismatches, shapeOf } from './deck-proof'
 import { NotedeckError } from '../core/errors'
 import { CANVAS } from '../pipeline/plan/layout'
-import { type ReadyQuery, navReady, showsSources, slidesPending, slidesReady } from '../page/page-ready'
+import { type ReadyQuery, navReady, sameSources, shownSources, slidesPending, slidesReady } from '../page/page-ready'
 import { watchPage } from '../slidev/page-problems'
 import { type EditablePptx, editablePptx } from './pptx-editable'
 import { type PrintPage, SLIDEV } from '../slidev/slidev-internals'
@@ -77,7 +77,7 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
         if (!print.sources)
           break
         await page.waitForFunction(navReady, SLIDEV, { timeout: Math.max(1, deadline - Date.now()) })
-        if (await page.evaluate(showsSources, [sources, SLIDEV] as const))
+        if (sameSources(await page.evaluate(shownSources, SLIDEV), sources))
           break
         if (Date.now() > deadline)
           throw new NotedeckError('EXPORT_FAILED', `the server at ${url} did not show the slides just generated within ${timeoutMs / 1000} s`)

@@ -11,15 +11,14 @@ export function navReady(S: SlidevInternals): boolean {
   return Boolean((window as unknown as Record<string, { nav?: unknown } | undefined>)[S.global]?.nav)
 }
 
-/**
- * In-page: the page shows exactly these slide sources, trimmed (a dev server's client reports the
- * sources it has): a server that reads its file again has caught up with the latest write.
- */
-export function showsSources([want, S]: readonly [string[], SlidevInternals]): boolean {
+/** In-page: the slide sources a dev server's client reports it has, trimmed (none before it starts). */
+export function shownSources(S: SlidevInternals): string[] {
   const nav = (window as unknown as Record<string, { nav?: { slides?: Array<{ meta?: { slide?: { content?: string } } }> } } | undefined>)[S.global]?.nav
-  const have = nav?.slides?.map(r => (r.meta?.slide?.content ?? '').trim())
-  return have?.length === want.length && have.every((c, i) => c === want[i])
+  return nav?.slides?.map(r => (r.meta?.slide?.content ?? '').trim()) ?? []
 }
+
+/** Whether the page showed exactly these sources (`shownSources`): its server has caught up with the latest write. */
+export const sameSources = (shown: string[], want: string[]) => shown.length === want.length && shown.every((c, i) => c === want[i])
 
 /** What to wait for: `count` slide elements matching `selector`. */
 export interface ReadyQuery {

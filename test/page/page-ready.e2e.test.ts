@@ -3,7 +3,7 @@
 // page reports while it loads (script errors, refused requests) are collected for the message.
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ReadyQuery, slidesPending, slidesReady } from '../../scripts/page/page-ready'
+import { type ReadyQuery, sameSources, shownSources, slidesPending, slidesReady } from '../../scripts/page/page-ready'
 import { launchBrowser, resolveBrowser } from '../../scripts/slidev/browser'
 import { watchPage } from '../../scripts/slidev/page-problems'
 import { SLIDEV } from '../../scripts/slidev/slidev-internals'
@@ -46,6 +46,19 @@ describe('slidesPending / slidesReady', () => {
     expect(await pending()).toEqual(['slide 1: 1 diagram(s) not drawn'])
     await page.evaluate(() => document.querySelector('#host')!.attachShadow({ mode: 'open' }).innerHTML = '<svg></svg>')
     expect(await ready()).toBe(true)
+  })
+})
+
+describe('shownSources / sameSources', () => {
+  it('reads the sources a dev server\'s client reports, trimmed, and none before it starts', async () => {
+    await page.setContent('<p>no client yet</p>')
+    expect(await page.evaluate(shownSources, SLIDEV)).toEqual([])
+    await page.evaluate(S => { (window as unknown as Record<string, unknown>)[S.global] = { nav: { slides: [{ meta: { slide: { content: ' # One \n' } } }, { meta: {} }] } } }, SLIDEV)
+    const shown = await page.evaluate(shownSources, SLIDEV)
+    expect(shown).toEqual(['# One', ''])
+    expect(sameSources(shown, ['# One', ''])).toBe(true)
+    expect(sameSources(shown, ['# One'])).toBe(false)
+    expect(sameSources(shown, ['# One', '# Two'])).toBe(false)
   })
 })
 
