@@ -1,6 +1,6 @@
 /** The arguments of `npm run dev`: notedeck's own, and the ones that go on to Slidev. Pure. */
 import { resolve } from 'node:path'
-import { ROOT } from '../core/paths'
+import { DEFAULT_NOTES, ROOT, outputNameFor } from '../core/paths'
 import { defaultOutput } from '../export/export'
 
 /** Slidev dev-server options that take a value (`slidev --help`); the others are switches. */
@@ -22,7 +22,7 @@ export function splitDevArgs(argv: string[]): { notes: string | undefined, confi
     if (a === '--offline')
       offline = true
     else if (a === '--pdf')
-      pdf = defaultOutput(ROOT, 'pdf', false)
+      pdf = ''
     else if (a.startsWith('--pdf='))
       pdf = resolve(a.slice('--pdf='.length))
     else if (a === '--config' || a === '-c')
@@ -33,6 +33,9 @@ export function splitDevArgs(argv: string[]): { notes: string | undefined, confi
       notes = a
     else slidev.push(a)
   }
+  // `--pdf` alone: the export's own default for these notes (known once every argument is read).
+  if (pdf === '')
+    pdf = defaultOutput(ROOT, 'pdf', false, outputNameFor(notes ?? DEFAULT_NOTES))
   return { notes, config, offline, pdf, slidev }
 }
 

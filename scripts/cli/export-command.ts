@@ -4,7 +4,7 @@ import { parseCommon } from './args'
 import { NotedeckError } from '../core/errors'
 import { type ExportFormat, FORMATS } from '../export/export'
 import { isFreshFromStamp } from '../export/export-cache'
-import { DEFAULT_NOTES } from '../core/paths'
+import { DEFAULT_NOTES, outputNameFor } from '../core/paths'
 import { reportLines } from '../export/pptx-editable'
 import { EXPORT_OPTIONS, exportGenerated, exportInputs, exportRequest, exportSummary, inputOptions } from './export-request'
 import { USAGE } from './usage'
@@ -20,14 +20,14 @@ export async function runExport(argv: string[]): Promise<number> {
     if (!FORMATS.includes(format))
       throw new NotedeckError('USAGE', `--format takes ${FORMATS.join(', ')} (or several, comma-separated), not "${format}"`)
   }
-  const reqs = formats.map(f => exportRequest(values, f))
+  const notesFile = resolve(notes ?? DEFAULT_NOTES)
+  const reqs = formats.map(f => exportRequest(values, f, outputNameFor(notesFile)))
   // One format: -o is its file (a folder for png). Several: -o is the folder they go to, by their usual names.
   if (typeof values.out === 'string') {
     const out = resolve(values.out)
     for (const req of reqs)
       req.output = reqs.length === 1 ? out : join(out, basename(req.output))
   }
-  const notesFile = resolve(notes ?? DEFAULT_NOTES)
   // Nothing changed since the last export: say so without loading the generator.
   const quick = await Promise.all(reqs.map(req => req.fresh ? false : isFreshFromStamp(req.output, notesFile, inputOptions(values, req))))
   if (quick.every(Boolean)) {

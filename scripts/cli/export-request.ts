@@ -30,13 +30,13 @@ export interface ExportRequest {
   output: string
 }
 
-/** The options every exporting command shares, checked. */
-export function exportRequest(values: Record<string, unknown>, format: ExportFormat): ExportRequest {
+/** The options every exporting command shares, checked; `name` is what the outputs are called by default (`outputNameFor`). */
+export function exportRequest(values: Record<string, unknown>, format: ExportFormat, name?: string): ExportRequest {
   const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout)
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
     throw new NotedeckError('USAGE', `--timeout takes a positive number of milliseconds, not "${String(values.timeout)}"`)
   const dark = values.dark === true
-  return { format, dark, fresh: values.fresh === true, timeoutMs, output: defaultOutput(ROOT, format, dark) }
+  return { format, dark, fresh: values.fresh === true, timeoutMs, output: defaultOutput(ROOT, format, dark, name) }
 }
 
 export interface ExportDone {

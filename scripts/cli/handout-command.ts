@@ -12,7 +12,7 @@ import { generateForDeck } from './generate-deck'
 import { LANG_TAGS } from '../pipeline/render/render'
 import { defaultHandoutPath, renderHandout } from '../handout/handout'
 import { DEFAULT_PER_PAGE, PER_PAGE_CHOICES, type PerPage } from '../handout/handout-layout'
-import { ROOT } from '../core/paths'
+import { DEFAULT_NOTES, ROOT, outputNameFor } from '../core/paths'
 import { USAGE } from './usage'
 
 export function perPageOption(value: unknown): PerPage {
@@ -31,9 +31,10 @@ export async function runHandout(argv: string[]): Promise<number> {
     return 0
   }
   const perPage = perPageOption(values['per-page'])
-  const req = exportRequest(values, 'pdf')
+  const name = outputNameFor(notes ?? DEFAULT_NOTES)
+  const req = exportRequest(values, 'pdf', name)
   const dark = req.dark
-  const output = typeof values.out === 'string' ? resolve(values.out) : defaultHandoutPath(ROOT, dark)
+  const output = typeof values.out === 'string' ? resolve(values.out) : defaultHandoutPath(ROOT, dark, name)
   const result = await generateForDeck(notes, values)
   const slides = (await exportGenerated(result, [{ req, inputs: await exportInputs(result, values, req) }]))[0]!
   if (!slides.cached)

@@ -18,11 +18,18 @@ export const pageScript = (name: string) => join(ROOT, 'scripts', 'page', name)
  * from the folder of the slides), so exporting them never overwrites slides.md.
  */
 export function slidesFor(notes: string): string {
-  if (resolve(notes) === DEFAULT_NOTES)
-    return DEFAULT_SLIDES
-  const stem = basename(notes, extname(notes)).replace(/[^\w.-]+/g, '_') || 'notes'
-  return join(ROOT, `.notedeck-${stem}.slides.md`)
+  return resolve(notes) === DEFAULT_NOTES ? DEFAULT_SLIDES : join(ROOT, `.notedeck-${stemOf(notes)}.slides.md`)
 }
+
+/** The notes file's name without its extension, safe in a file name. */
+const stemOf = (notes: string) => basename(notes, extname(notes)).replace(/[^\w.-]+/g, '_') || 'notes'
+
+/**
+ * What the outputs of these notes are called by default: `slides` (dist/slides.pdf …) for the
+ * default notes, the notes' own name for others (dist/lecture-3.pdf …), so that exports of
+ * different notes never replace each other's.
+ */
+export const outputNameFor = (notes: string) => resolve(notes) === DEFAULT_NOTES ? 'slides' : stemOf(notes)
 
 /**
  * Written by `npm run dev` while it runs, one per slides file (several `dev` may run at once): its

@@ -126,4 +126,5 @@ export async function renderHandout(opts: HandoutOptions): Promise<{ output: str
   return { output: opts.output, pages: layout.pages, bytes: pdf.byteLength, layout }
 }
 
-export const defaultHandoutPath = (root: string, dark: boolean) => join(root, 'dist', dark ? 'handout-dark.pdf' : 'handout.pdf')
+/** dist/handout.pdf for the default notes (`name` slides), dist/<name>-handout.pdf for others; -dark before .pdf. */
+export const defaultHandoutPath = (root: string, dark: boolean, name = 'slides') => join(root, 'dist', `${name === 'slides' ? 'handout' : `${name}-handout`}${dark ? '-dark' : ''}.pdf`)

@@ -1,6 +1,6 @@
 // End to end with the real browser: `npm run export` on the default notes, then the PDF read back by structure.
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { type Server, createServer } from 'node:http'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -101,10 +101,19 @@ describe('npm run export (default notes)', () => {
 })
 
 describe('npm run export (notes with their own table of contents, links to headings and code)', () => {
-  const tocPdf = join(tempDir(), 'toc.pdf')
+  // Notes other than the default, without -o: the PDF is named after them.
+  const tocPdf = join(ROOT, 'dist', 'zh-toc-code.pdf')
+  let stdout = ''
   beforeAll(async () => {
-    await run(process.execPath, [...CLI, 'export', join(ROOT, 'test', 'fixtures', 'zh-toc-code.md'), '--offline', '-o', tocPdf], { cwd: ROOT, timeout: 170_000 })
+    rmSync(tocPdf, { force: true })
+    stdout = (await run(process.execPath, [...CLI, 'export', join(ROOT, 'test', 'fixtures', 'zh-toc-code.md'), '--offline', '--fresh'], { cwd: ROOT, timeout: 170_000 })).stdout
   }, 180_000)
+  afterAll(() => ['', '.notedeck'].forEach(s => rmSync(`${tocPdf}${s}`, { force: true })))
+
+  it('writes dist/<notes name>.pdf, not the default notes\' dist/slides.pdf', () => {
+    expect(stdout).toMatch(/notedeck: dist\/zh-toc-code\.pdf \(\d+ pages, /)
+    expect(existsSync(tocPdf)).toBe(true)
+  })
 
   it('turns in-page links into PDF links to the page of their heading', async () => {
     const { PDFDocument, PDFName, PDFArray, PDFDict } = await import('pdf-lib')

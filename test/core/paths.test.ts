@@ -1,0 +1,41 @@
+// Where generated files and default outputs go: the default notes keep slides.md and dist/slides.*;
+// other notes get files named after them, so that exports of different notes never replace each other's.
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { splitDevArgs } from '../../scripts/cli/dev-args'
+import { exportRequest } from '../../scripts/cli/export-request'
+import { DEFAULT_NOTES, DEFAULT_SLIDES, ROOT, outputNameFor, slidesFor } from '../../scripts/core/paths'
+import { defaultOutput } from '../../scripts/export/export'
+import { defaultHandoutPath } from '../../scripts/handout/handout'
+
+const dist = (f: string) => join(ROOT, 'dist', f)
+
+describe('default file names', () => {
+  it('the default notes: slides.md, dist/slides.*, dist/handout.pdf', () => {
+    expect(slidesFor(DEFAULT_NOTES)).toBe(DEFAULT_SLIDES)
+    const name = outputNameFor(DEFAULT_NOTES)
+    expect(defaultOutput(ROOT, 'pdf', false, name)).toBe(dist('slides.pdf'))
+    expect(defaultOutput(ROOT, 'pptx', true, name)).toBe(dist('slides-dark.pptx'))
+    expect(defaultHandoutPath(ROOT, false, name)).toBe(dist('handout.pdf'))
+    expect(defaultHandoutPath(ROOT, true, name)).toBe(dist('handout-dark.pdf'))
+  })
+
+  it('other notes: named after the notes file, characters unsafe in a file name replaced', () => {
+    const notes = '/somewhere/else/Lecture 3: attention.md'
+    expect(slidesFor(notes)).toBe(join(ROOT, '.notedeck-Lecture_3_attention.slides.md'))
+    const name = outputNameFor(notes)
+    expect(name).toBe('Lecture_3_attention')
+    expect(defaultOutput(ROOT, 'pdf', false, name)).toBe(dist('Lecture_3_attention.pdf'))
+    expect(defaultOutput(ROOT, 'pptx-image', false, name)).toBe(dist('Lecture_3_attention-image.pptx'))
+    expect(defaultOutput(ROOT, 'png', true, name)).toBe(dist('Lecture_3_attention-dark-png'))
+    expect(defaultHandoutPath(ROOT, false, name)).toBe(dist('Lecture_3_attention-handout.pdf'))
+    expect(exportRequest({}, 'pptx', name).output).toBe(dist('Lecture_3_attention.pptx'))
+  })
+
+  it('dev --pdf writes the PDF export would, for the notes given in any position', () => {
+    expect(splitDevArgs(['--pdf']).pdf).toBe(dist('slides.pdf'))
+    expect(splitDevArgs(['--pdf', 'notes/week-2.md']).pdf).toBe(dist('week-2.pdf'))
+    expect(splitDevArgs(['notes/week-2.md', '--pdf']).pdf).toBe(dist('week-2.pdf'))
+    expect(splitDevArgs(['--pdf=out/x.pdf', 'notes/week-2.md']).pdf).toMatch(/out\/x\.pdf$/)
+  })
+})
