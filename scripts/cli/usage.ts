@@ -2,8 +2,8 @@ export const USAGE = `notedeck: structured Markdown notes -> Slidev deck -> PDF,
 
   npm run generate [-- <notes.md>] [-o <slides.md>]   write the Slidev deck (default data/notes.md -> slides.md)
   npm run dev      [-- <notes.md>] [slidev options]   generate, watch the notes, and serve the deck (e.g. --port 3031)
-  npm run export   [-- <notes.md>] [-o <path>]        generate, then export (default dist/slides.pdf)
-  npm run handout  [-- <notes.md>] [-o <file.pdf>]    A4 handout: slides with their speaker notes (default dist/handout.pdf)
+  npm run export   [-- <notes.md>] [-o <path>]        generate, then export (default dist/slides.pdf; other notes: dist/<name>.pdf)
+  npm run handout  [-- <notes.md>] [-o <file.pdf>]    A4 handout: slides with their speaker notes (default dist/handout.pdf; other notes: dist/<name>-handout.pdf)
   npm run build    [-- <notes.md>] [-o <folder>]      the deck as a static site that works offline (default dist/site/)
   npm run check    [-- <notes.md> ...]                generate, render every slide in Chromium, report what does not fit or read
                                                       (several notes: checked one after another on one server)

@@ -3,7 +3,7 @@
 import { execFile, execFileSync } from 'node:child_process'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { extname, join, normalize } from 'node:path'
+import { basename, extname, join, normalize } from 'node:path'
 import { promisify } from 'node:util'
 import JSZip from 'jszip'
 import { chromium } from 'playwright-chromium'
@@ -37,9 +37,12 @@ describe('export --format png,pptx-image (both from one page, -o their folder)',
     return { out, stdout }
   }
 
-  it('writes one PNG per slide at twice the canvas size, in the folder\'s slides-png/', async () => {
+  // Each by the name it has by default, which for notes other than the default is theirs.
+  const name = basename(FIXTURE, '.md')
+
+  it('writes one PNG per slide at twice the canvas size, in the folder\'s <notes name>-png/', async () => {
     const { out, stdout } = await exported()
-    const folder = join(out, 'slides-png')
+    const folder = join(out, `${name}-png`)
     const slides = handoutContent(readText(slidesFor(FIXTURE))).slides.length
     const files = readdirSync(folder).filter(f => f.endsWith('.png')).sort((a, b) => Number.parseInt(a) - Number.parseInt(b))
     expect(files).toHaveLength(slides)
@@ -53,9 +56,9 @@ describe('export --format png,pptx-image (both from one page, -o their folder)',
 
   it('writes a PPTX of pictures (one per slide, as its background) with one notes part per slide, beside them', async () => {
     const { out, stdout } = await exported()
-    const file = join(out, 'slides-image.pptx')
+    const file = join(out, `${name}-image.pptx`)
     const content = handoutContent(readText(slidesFor(FIXTURE)))
-    expect(stdout).toContain(`slides-image.pptx (${content.slides.length} slides`)
+    expect(stdout).toContain(`${name}-image.pptx (${content.slides.length} slides`)
     const zip = await JSZip.loadAsync(readFileSync(file))
     const parts = Object.keys(zip.files)
     const slideParts = parts.filter(p => /^ppt\/slides\/slide\d+\.xml$/.test(p))
