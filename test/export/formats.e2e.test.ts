@@ -1,7 +1,7 @@
 // End to end, the other outputs, read back by structure: PNG per slide, PPTX of pictures with speaker notes,
 // dark PDF and handout, and the built site served from an arbitrary folder and opened offline.
 import { execFile, execFileSync } from 'node:child_process'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { basename, extname, join, normalize } from 'node:path'
 import { promisify } from 'node:util'
@@ -81,11 +81,19 @@ describe('--dark', () => {
     const dir = tempDir()
     const pdf = join(dir, 'dark.pdf')
     const handout = join(dir, 'handout-dark.pdf')
-    await cli('export', FIXTURE, '--offline', '--dark', '-o', pdf)
-    await cli('handout', FIXTURE, '--offline', '--dark', '-o', handout)
-    expect(brightness(pdf, 1)).toBeLessThan(80)
-    expect(brightness(handout, 1)).toBeLessThan(80)
-    expect(execFileSync('pdftotext', [handout, '-'], { encoding: 'utf8' })).toContain('Static pages')
+    // The handout keeps its slides PDF at the notes' own default output, not the default notes' dist/slides-dark.pdf.
+    const slidesPdf = join(ROOT, 'dist', `${basename(FIXTURE, '.md')}-dark.pdf`)
+    try {
+      await cli('export', FIXTURE, '--offline', '--dark', '-o', pdf)
+      await cli('handout', FIXTURE, '--offline', '--dark', '-o', handout)
+      expect(brightness(pdf, 1)).toBeLessThan(80)
+      expect(brightness(handout, 1)).toBeLessThan(80)
+      expect(execFileSync('pdftotext', [handout, '-'], { encoding: 'utf8' })).toContain('Static pages')
+      expect(brightness(slidesPdf, 1)).toBeLessThan(80)
+    }
+    finally {
+      ['', '.notedeck'].forEach(s => rmSync(`${slidesPdf}${s}`, { force: true }))
+    }
   }, 300_000)
 })
 
