@@ -46,10 +46,12 @@ export interface Checker {
   close: () => Promise<void>
 }
 
+type Parsed = ReturnType<typeof parseSync>
+
 /** Every slide of the deck (hand-written extra slides too), with the notes line it came from. */
-function slidesOf(markdown: string, file: string): Array<{ source: string, line: number | undefined, estimated: number | undefined }> {
+function slidesOf(parsed: Parsed): Array<{ source: string, line: number | undefined, estimated: number | undefined }> {
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined)
-  return parseSync(markdown, file).slides.map(s => ({ source: s.content.trim(), line: num(s.frontmatter.notesLine), estimated: num(s.frontmatter.estimatedHeight) }))
+  return parsed.slides.map(s => ({ source: s.content.trim(), line: num(s.frontmatter.notesLine), estimated: num(s.frontmatter.estimatedHeight) }))
 }
 
 /**
@@ -57,8 +59,8 @@ function slidesOf(markdown: string, file: string): Array<{ source: string, line:
  * own `dev` restarts on these): the headmatter but for the fields its pages read afresh, and
  * features that add Vite plugins.
  */
-function serverKey(markdown: string): string {
-  const { title: _t, htmlAttrs: _h, colorSchema: _c, info: _i, ...rest } = parseSync(markdown, 'slides.md').slides[0]?.frontmatter ?? {}
+function serverKey(parsed: Parsed, markdown: string): string {
+  const { title: _t, htmlAttrs: _h, colorSchema: _c, info: _i, ...rest } = parsed.slides[0]?.frontmatter ?? {}
   const { katex, monaco } = detectFeatures(markdown)
   return JSON.stringify({ rest, katex, monaco })
 }
@@ -105,6 +107,7 @@ async function loadDeck(page: Page, server: SlidevServer, slides: string, source
   while (!await serverHas(server.url, sources) && Date.now() < deadline)
     await new Promise(r => setTimeout(r, 50))
   server.forgetSlides()
+  trouble.clear()
   for (;;) {
     await page.goto(`${server.url}/1`, { waitUntil: 'load', timeout: LOAD_MS })
     const started = await page.waitForFunction(navReady, SLIDEV, { timeout: Math.max(1, Math.min(ATTEMPT_MS, deadline - Date.now())) }).then(() => true, () => false)
@@ -151,8 +154,9 @@ export async function openChecker(executablePath: string): Promise<Checker> {
     })
     const check = async (slides: string): Promise<CheckReport> => {
       const markdown = await readFile(slides, 'utf8')
-      const deck = slidesOf(markdown, slides)
-      const key = serverKey(markdown)
+      const parsed = parseSync(markdown, slides)
+      const deck = slidesOf(parsed)
+      const key = serverKey(parsed, markdown)
       await page.goto('about:blank')
       if (served && (served.key !== key || dirname(served.entry) !== dirname(resolve(slides))))
         await stopServer()

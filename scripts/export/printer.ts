@@ -69,6 +69,7 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
       const deck = shapeOf(slides)
       const deadline = Date.now() + timeoutMs
       origin = url
+      trouble.clear()
       await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light', media: print.media })
       // A dev server reloads the slides file on its own schedule: load until it shows the ones just
       // written. A server started for this export read them at its start; the titles prove the rest.

@@ -11,6 +11,8 @@ const KEEP = 5
 export interface PageProblems {
   /** The first problems seen, oldest first, then the requests to the server still unanswered. */
   list: () => string[]
+  /** Forgets what was seen: called before each load, so that a message names only that load's problems. */
+  clear: () => void
   /** Stop listening. */
   stop: () => void
 }
@@ -38,40 +40,38 @@ export function watchPage(page: Page, origin: () => string | undefined): PagePro
     return o !== undefined && url.startsWith(o)
   }
   const onError = (e: Error) => add(`page error: ${e.message.split('\n')[0]}`)
-  const onFailed = (r: { url: () => string, failure: () => { errorText: string } | null }) => {
-    if (ours(r.url()))
-      add(`request failed: ${short(r.url())} (${r.failure()?.errorText ?? 'no answer'})`, r.url())
-  }
-  const onResponse = (r: { url: () => string, status: () => number }) => {
-    if (r.status() >= 400 && ours(r.url()))
-      add(`HTTP ${r.status()}: ${short(r.url())}`, r.url())
-  }
   // Requests to the server without an answer yet (a module Vite is still, or forever, preparing).
   const open = new Set<string>()
   const onRequest = (r: { url: () => string }) => {
     if (ours(r.url()))
       open.add(r.url())
   }
-  const onDone = (r: { url: () => string }) => open.delete(r.url())
-  const onResponseDone = (r: { url: () => string, status: () => number }) => {
-    onDone(r)
-    onResponse(r)
+  const onFailed = (r: { url: () => string, failure: () => { errorText: string } | null }) => {
+    open.delete(r.url())
+    if (ours(r.url()))
+      add(`request failed: ${short(r.url())} (${r.failure()?.errorText ?? 'no answer'})`, r.url())
   }
-  const onFailedDone = (r: { url: () => string, failure: () => { errorText: string } | null }) => {
-    onDone(r)
-    onFailed(r)
+  const onResponse = (r: { url: () => string, status: () => number }) => {
+    open.delete(r.url())
+    if (r.status() >= 400 && ours(r.url()))
+      add(`HTTP ${r.status()}: ${short(r.url())}`, r.url())
   }
   page.on('pageerror', onError)
   page.on('request', onRequest)
-  page.on('requestfailed', onFailedDone)
-  page.on('response', onResponseDone)
+  page.on('requestfailed', onFailed)
+  page.on('response', onResponse)
   return {
     list: () => [...seen, ...[...open].slice(0, KEEP).map(u => `no answer yet: ${short(u)}`)],
+    clear: () => {
+      seen.length = 0
+      urls.clear()
+      open.clear()
+    },
     stop: () => {
       page.off('pageerror', onError)
       page.off('request', onRequest)
-      page.off('requestfailed', onFailedDone)
-      page.off('response', onResponseDone)
+      page.off('requestfailed', onFailed)
+      page.off('response', onResponse)
     },
   }
 }

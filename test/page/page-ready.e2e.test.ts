@@ -63,7 +63,7 @@ describe('shownSources / sameSources', () => {
 })
 
 describe('watchPage', () => {
-  it('keeps script errors and failed requests to the page\'s own server, not others', async () => {
+  it('keeps script errors and failed requests to the page\'s own server, not others, until cleared', async () => {
     const origin = 'http://notedeck.test'
     await page.route(`${origin}/**`, r => r.request().url().endsWith('/missing.js') ? r.fulfill({ status: 504, body: '' }) : r.fulfill({ contentType: 'text/html', body: '<p>page</p>' }))
     await page.route('http://elsewhere.test/**', r => r.fulfill({ status: 404, body: '' }))
@@ -77,6 +77,9 @@ describe('watchPage', () => {
       }, [origin])
       await expect.poll(() => watch.list().length).toBe(2)
       expect(watch.list()).toEqual(['HTTP 504: /missing.js', 'page error: boom in a component'])
+      // Each load starts afresh: what an earlier load saw is not blamed on the next one.
+      watch.clear()
+      expect(watch.list()).toEqual([])
     }
     finally {
       watch.stop()
