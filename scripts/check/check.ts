@@ -5,18 +5,16 @@
  * A `Checker` keeps one Slidev server and one browser for deck after deck: each deck is written to
  * the server's own slides file, which the server reads again (as `slidev dev` does on a save).
  */
-import { randomBytes } from 'node:crypto'
-import { readFile, rm } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
-import { detectFeatures, parseSync } from '@slidev/parser'
+import { readFile } from 'node:fs/promises'
+import { parseSync } from '@slidev/parser'
 import { type Browser, type Page, chromium } from 'playwright-chromium'
 import { NotedeckError } from '../core/errors'
 import { pageScript } from '../core/paths'
-import { writeAtomic } from '../core/write'
 import { type ReadyQuery, navReady, sameSources, shownSources, slidesPending, slidesReady } from '../page/page-ready'
 import { CHROMIUM_ARGS } from '../slidev/browser'
 import { type PageProblems, watchPage } from '../slidev/page-problems'
-import { type SlidevServer, startSlidevServer, withWarmCache } from '../slidev/slidev-server'
+import { openDeckHost } from '../slidev/deck-host'
+import type { SlidevServer } from '../slidev/slidev-server'
 import { SLIDEV, slideSelector } from '../slidev/slidev-internals'
 import { type Finding, type Measurement, findingsFor, isContentLayout } from './findings'
 
@@ -54,24 +52,6 @@ function slidesOf(parsed: Parsed): Array<{ source: string, line: number | undefi
   return parsed.slides.map(s => ({ source: s.content.trim(), line: num(s.frontmatter.notesLine), estimated: num(s.frontmatter.estimatedHeight) }))
 }
 
-/**
- * What a running server cannot take from a changed slides file without starting again (Slidev's
- * own `dev` restarts on these): the headmatter but for the fields its pages read afresh, and
- * features that add Vite plugins.
- */
-function serverKey(parsed: Parsed, markdown: string): string {
-  const { title: _t, htmlAttrs: _h, colorSchema: _c, info: _i, ...rest } = parsed.slides[0]?.frontmatter ?? {}
-  const { katex, monaco } = detectFeatures(markdown)
-  return JSON.stringify({ rest, katex, monaco })
-}
-
-/** Whether the dev server at `url` has read these slides (its data of each, and no more). */
-async function serverHas(url: string, sources: string[]): Promise<boolean> {
-  const data = (n: number) => fetch(`${url}${SLIDEV.slideDataPath}${n}.json`).then(async r => r.ok ? ((await r.json()) as { content?: string }).content?.trim() ?? '' : undefined, () => undefined)
-  const shown = await Promise.all([...sources.map((_, i) => data(i + 1)), data(sources.length + 1)])
-  return shown.at(-1) === undefined && sources.every((c, i) => shown[i] === c)
-}
-
 /** The deck on `page`, one slide at a time, as a speaker moves through it. */
 async function checkShown(page: Page, deck: ReturnType<typeof slidesOf>, onSlide: (n: number) => void): Promise<CheckReport> {
   const measure = await readFile(pageScript('check-page.js'), 'utf8')
@@ -99,14 +79,11 @@ async function checkShown(page: Page, deck: ReturnType<typeof slidesOf>, onSlide
 }
 
 /**
- * Loads the deck the server at `url` now serves on `page`, once the server has read it (a page of
- * a server still updating may reload itself half-way), and again until the page shows it.
+ * Loads the deck the server now serves (it has read it: `DeckHost.serve`) on `page`, again until
+ * the page shows it.
  */
 async function loadDeck(page: Page, server: SlidevServer, slides: string, sources: string[], trouble: PageProblems): Promise<void> {
   const deadline = Date.now() + LOAD_MS
-  while (!await serverHas(server.url, sources) && Date.now() < deadline)
-    await new Promise(r => setTimeout(r, 50))
-  server.forgetSlides()
   trouble.clear()
   for (;;) {
     await page.goto(`${server.url}/1`, { waitUntil: 'load', timeout: LOAD_MS })
@@ -131,22 +108,13 @@ async function loadDeck(page: Page, server: SlidevServer, slides: string, source
  */
 export async function openChecker(executablePath: string): Promise<Checker> {
   const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
-  let served: { server: SlidevServer, entry: string, key: string } | undefined
-  /** The file of a server still starting. */
-  let starting: string | undefined
-  const stopServer = async () => {
-    if (!served)
-      return
-    const { server, entry } = served
-    served = undefined
-    await server.close()
-    await rm(entry, { force: true })
-  }
+  const host = openDeckHost('dev', 'check', 'CHECK_FAILED', LOAD_MS)
+  let url: string | undefined
   try {
     const page = await browser.newPage({ viewport: { width: 980, height: 552 } })
     let current = 1
     let outside: Finding[] = []
-    const trouble = watchPage(page, () => served?.server.url)
+    const trouble = watchPage(page, () => url)
     page.on('request', (r) => {
       const u = new URL(r.url())
       if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol))
@@ -154,35 +122,19 @@ export async function openChecker(executablePath: string): Promise<Checker> {
     })
     const check = async (slides: string): Promise<CheckReport> => {
       const markdown = await readFile(slides, 'utf8')
-      const parsed = parseSync(markdown, slides)
-      const deck = slidesOf(parsed)
-      const key = serverKey(parsed, markdown)
+      const deck = slidesOf(parseSync(markdown, slides))
       await page.goto('about:blank')
-      if (served && (served.key !== key || dirname(served.entry) !== dirname(resolve(slides))))
-        await stopServer()
-      if (served) {
-        await writeAtomic(served.entry, markdown)
-        served.server.changed()
-      }
-      else {
-        // The server's own file beside the deck (images and paths resolve as from the deck's).
-        const entry = join(dirname(resolve(slides)), `.notedeck-check-${process.pid}-${randomBytes(3).toString('hex')}.slides.md`)
-        starting = entry
-        await writeAtomic(entry, markdown)
-        const server = await withWarmCache(entry, 'dev', () => startSlidevServer(entry, 'dev', { followEdits: true }), 180_000)
-          .catch(async (e) => { await rm(entry, { force: true }); throw e })
-          .finally(() => { starting = undefined })
-        served = { server, entry, key }
-      }
+      const server = await host.serve(slides, markdown)
+      url = server.url
       outside = []
       current = 1
-      await loadDeck(page, served.server, slides, deck.map(s => s.source), trouble)
+      await loadDeck(page, server, slides, deck.map(s => s.source), trouble)
       const report = await checkShown(page, deck, (n) => { current = n })
       report.findings.push(...outside)
       report.findings.sort((a, b) => a.slide - b.slide)
       return report
     }
-    return { check, scratch: () => served?.entry ?? starting, close: async () => { await stopServer().finally(() => browser.close()) } }
+    return { check, scratch: host.scratch, close: async () => { await host.close().finally(() => browser.close()) } }
   }
   catch (e) {
     await browser.close()

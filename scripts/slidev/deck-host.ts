@@ -1,0 +1,92 @@
+/**
+ * One Slidev server for deck after deck (the check of several notes, the export of several notes):
+ * the server reads its own scratch slides file, beside the decks, and each deck is written into it,
+ * as `slidev dev` reads a saved file. Only the slides are made again; the client Vite transformed
+ * for the first deck serves the next. A deck whose headmatter needs another server (Slidev's own
+ * dev restarts on it) gets a new one.
+ */
+import { randomBytes } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { detectFeatures, parseSync } from '@slidev/parser'
+import { type ErrorCode, NotedeckError } from '../core/errors'
+import { writeAtomic } from '../core/write'
+import { type ServerMode, type SlidevServer, startSlidevServer, withWarmCache } from './slidev-server'
+import { SLIDEV } from './slidev-internals'
+
+export interface DeckHost {
+  /**
+   * Has the server serve `markdown` (the deck of the file `slides`) and resolves once the server
+   * has read it whole: a page loaded after that gets this deck.
+   */
+  serve: (slides: string, markdown: string) => Promise<SlidevServer>
+  /** The file the server reads (beside the decks; `close` removes it), if there is one. */
+  scratch: () => string | undefined
+  close: () => Promise<void>
+}
+
+/**
+ * What a running server cannot take from a changed slides file without starting again (Slidev's
+ * own `dev` restarts on these): the headmatter but for the fields its pages read afresh, and
+ * features that add Vite plugins.
+ */
+export function serverKey(markdown: string): string {
+  const { title: _t, htmlAttrs: _h, colorSchema: _c, info: _i, ...rest } = parseSync(markdown, 'slides.md').slides[0]?.frontmatter ?? {}
+  const { katex, monaco } = detectFeatures(markdown)
+  return JSON.stringify({ rest, katex, monaco })
+}
+
+/** Whether the server at `url` has read these slides (its data of each, and no more). */
+export async function serverHas(url: string, sources: string[]): Promise<boolean> {
+  const data = (n: number) => fetch(`${url}${SLIDEV.slideDataPath}${n}.json`).then(async r => r.ok ? ((await r.json()) as { content?: string }).content?.trim() ?? '' : undefined, () => undefined)
+  const shown = await Promise.all([...sources.map((_, i) => data(i + 1)), data(sources.length + 1)])
+  return shown.at(-1) === undefined && sources.every((c, i) => shown[i] === c)
+}
+
+/**
+ * A host of `mode` (no server until the first deck). `purpose` names the scratch file
+ * (`.notedeck-<purpose>-<pid>-<hex>.slides.md`) and `code` the error of a server that does not read
+ * a rewritten file within `readMs`.
+ */
+export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code: ErrorCode, readMs = 60_000): DeckHost {
+  let served: { server: SlidevServer, entry: string, key: string } | undefined
+  /** The file of a server still starting. */
+  let starting: string | undefined
+  const stop = async () => {
+    if (!served)
+      return
+    const { server, entry } = served
+    served = undefined
+    await server.close()
+    await rm(entry, { force: true })
+  }
+  const serve = async (slides: string, markdown: string): Promise<SlidevServer> => {
+    const key = serverKey(markdown)
+    if (served && (served.key !== key || dirname(served.entry) !== dirname(resolve(slides))))
+      await stop()
+    if (!served) {
+      // The server's own file beside the deck: images and paths resolve as from the deck's.
+      const entry = join(dirname(resolve(slides)), `.notedeck-${purpose}-${process.pid}-${randomBytes(3).toString('hex')}.slides.md`)
+      starting = entry
+      await writeAtomic(entry, markdown)
+      const server = await withWarmCache(entry, mode, () => startSlidevServer(entry, mode, { followEdits: true }), 180_000)
+        .catch(async (e) => { await rm(entry, { force: true }); throw e })
+        .finally(() => { starting = undefined })
+      served = { server, entry, key }
+      return server
+    }
+    const { server, entry } = served
+    await writeAtomic(entry, markdown)
+    server.changed()
+    const sources = parseSync(markdown, slides).slides.map(s => s.content.trim())
+    const deadline = Date.now() + readMs
+    while (!await serverHas(server.url, sources)) {
+      if (Date.now() > deadline)
+        throw new NotedeckError(code, `Slidev's server did not read ${slides} within ${readMs / 1000} s`, { hint: `run the ${purpose} of these notes alone` })
+      await new Promise(r => setTimeout(r, 50))
+    }
+    server.forgetSlides()
+    return server
+  }
+  return { serve, scratch: () => served?.entry ?? starting, close: stop }
+}
