@@ -1,44 +1,59 @@
-/** `npm run export [-- <notes.md>] [-o <path>] [--format pdf|pptx|pptx-image|png] [--dark]`: generate, then Slidev's export. */
+/**
+ * `npm run export [-- <notes.md> ...] [-o <path>] [--format pdf|pptx|pptx-image|png] [--dark]`:
+ * generate, then export. Several notes files are exported one after another on one server and one
+ * browser, each to its own outputs.
+ */
+import { rmSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { parseCommon } from './args'
-import { NotedeckError } from '../core/errors'
-import { type ExportFormat, FORMATS } from '../export/export'
+import { NotedeckError, isNotedeckError } from '../core/errors'
+import { type ExportFormat, FORMATS, type Render } from '../export/export'
+import type { Exporter } from '../export/exporter'
 import { isFreshFromStamp } from '../export/export-cache'
 import { DEFAULT_NOTES, outputNameFor } from '../core/paths'
 import { reportLines } from '../export/pptx-editable'
-import { EXPORT_OPTIONS, exportGenerated, exportInputs, exportRequest, exportSummary, inputOptions } from './export-request'
+import { EXPORT_OPTIONS, type ExportRequest, exportGenerated, exportInputs, exportRequest, exportSummary, inputOptions } from './export-request'
 import { USAGE } from './usage'
 
-export async function runExport(argv: string[]): Promise<number> {
-  const { values, notes } = parseCommon(argv, { ...EXPORT_OPTIONS, format: { type: 'string', default: 'pdf' } })
-  if (values.help) {
-    console.log(USAGE)
-    return 0
-  }
-  const formats = [...new Set(String(values.format).split(',').map(f => f.trim()))] as ExportFormat[]
+/** The formats asked for, checked. */
+function formatsOf(value: unknown): ExportFormat[] {
+  const formats = [...new Set(String(value).split(',').map(f => f.trim()))] as ExportFormat[]
   for (const format of formats) {
     if (!FORMATS.includes(format))
       throw new NotedeckError('USAGE', `--format takes ${FORMATS.join(', ')} (or several, comma-separated), not "${format}"`)
   }
-  const notesFile = resolve(notes ?? DEFAULT_NOTES)
+  return formats
+}
+
+/**
+ * The outputs of one notes file. One notes file and one format: -o is its file (a folder for png).
+ * Several formats or several notes: -o is the folder they go to, by their usual names.
+ */
+export function requestsFor(notesFile: string, formats: ExportFormat[], values: Record<string, unknown>, several: boolean): ExportRequest[] {
   const reqs = formats.map(f => exportRequest(values, f, outputNameFor(notesFile)))
-  // One format: -o is its file (a folder for png). Several: -o is the folder they go to, by their usual names.
   if (typeof values.out === 'string') {
     const out = resolve(values.out)
     for (const req of reqs)
-      req.output = reqs.length === 1 ? out : join(out, basename(req.output))
+      req.output = reqs.length === 1 && !several ? out : join(out, basename(req.output))
   }
+  return reqs
+}
+
+/** One notes file exported (by `render` when given: an `Exporter`'s, when there are several). */
+async function exportNotes(notes: string | undefined, formats: ExportFormat[], values: Record<string, unknown>, several: boolean, render?: Render): Promise<void> {
+  const notesFile = resolve(notes ?? DEFAULT_NOTES)
+  const reqs = requestsFor(notesFile, formats, values, several)
   // Nothing changed since the last export: say so without loading the generator.
   const quick = await Promise.all(reqs.map(req => req.fresh ? false : isFreshFromStamp(req.output, notesFile, inputOptions(values, req))))
   if (quick.every(Boolean)) {
     reqs.forEach(req => console.log(exportSummary({ output: req.output, cached: true, bytes: 0, seconds: 0 }, req.format, 0)))
-    return 0
+    return
   }
   const { generateForDeck } = await import('./generate-deck')
   const result = await generateForDeck(notes, values)
   // Keyed again after generation: the slides file may just have been rewritten.
   const jobs = await Promise.all(reqs.map(async req => ({ req, inputs: await exportInputs(result, values, req) })))
-  const done = await exportGenerated(result, jobs)
+  const done = await exportGenerated(result, jobs, render)
   done.forEach((d, i) => {
     console.log(exportSummary(d, reqs[i]!.format, result.plan.slides.length))
     if (d.report) {
@@ -48,5 +63,64 @@ export async function runExport(argv: string[]): Promise<number> {
         console.log(`notedeck: ${fonts}`)
     }
   })
+}
+
+export async function runExport(argv: string[]): Promise<number> {
+  const { values, notesFiles } = parseCommon(argv, { ...EXPORT_OPTIONS, format: { type: 'string', default: 'pdf' } }, { many: true })
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const formats = formatsOf(values.format)
+  const several = notesFiles.length > 1
+  const timeoutMs = exportRequest(values, formats[0]!).timeoutMs
+  if (!several) {
+    await exportNotes(notesFiles[0], formats, values, false)
+    return 0
+  }
+  // Several notes: one server and one browser for all, started with the first deck to export.
+  let opened: Promise<Exporter> | undefined
+  let live: Exporter | undefined
+  const exporter = async () => {
+    opened ??= (async () => {
+      const [{ openExporter }, { resolveBrowser }] = await Promise.all([import('../export/exporter'), import('../slidev/browser')])
+      live = await openExporter(await resolveBrowser(), timeoutMs)
+      return live
+    })()
+    return opened
+  }
+  const render: Render = async opts => (await exporter()).render(opts)
+  // Stopped by Ctrl-C: the server's own slides file does not stay behind.
+  const onSignal = () => {
+    const scratch = live?.scratch()
+    if (scratch)
+      rmSync(scratch, { force: true })
+    process.exit(130)
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  const failed: Array<{ file: string, message: string }> = []
+  try {
+    for (const notes of notesFiles) {
+      try {
+        await exportNotes(notes, formats, values, true, render)
+      }
+      catch (e) {
+        // A notes file that cannot be exported is reported, and the others are exported still.
+        if (!isNotedeckError(e) || e.code === 'USAGE')
+          throw e
+        console.error(`notedeck: ${e.format()}`)
+        failed.push({ file: notes, message: e.message.split('\n')[0]! })
+      }
+    }
+  }
+  finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await opened?.then(e => e.close(), () => {})
+  }
+  if (failed.length)
+    throw new NotedeckError('EXPORT_FAILED', `${failed.length} of ${notesFiles.length} notes were not exported: ${failed.map(f => f.file).join(', ')}`, { hint: 'their errors are above; the other notes were exported' })
+  console.log(`notedeck: all ${notesFiles.length} notes exported`)
   return 0
 }

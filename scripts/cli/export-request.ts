@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { resolveBrowser } from '../slidev/browser'
 import { NotedeckError } from '../core/errors'
-import { type ExportFormat, type Phase, defaultOutput, exportDecks } from '../export/export'
+import { type ExportFormat, type Phase, type Render, defaultOutput, exportDecks } from '../export/export'
 import { exportKey, inputsKey, isFresh, remember } from '../export/export-cache'
 import type { GenerateResult } from '../pipeline/generate'
 import { ROOT, devAnnouncementFor } from '../core/paths'
@@ -84,9 +84,10 @@ export interface ExportJob { req: ExportRequest, inputs: ExportInputs }
  * and options make (the export cache). The outputs still to make come from one export (one server,
  * the slides drawn once: `exportDecks`); a single PDF is printed from a running dev server when
  * there is one. Each job's `inputs` is remembered with its output for the next run's quick check.
- * The jobs share dark, fresh and timeout. Shared by `export` and `handout`.
+ * The jobs share dark, fresh and timeout. Shared by `export` and `handout`; `render` is an
+ * `Exporter`'s when several decks are exported one after another.
  */
-export async function exportGenerated(result: GenerateResult, jobs: ExportJob[]): Promise<ExportDone[]> {
+export async function exportGenerated(result: GenerateResult, jobs: ExportJob[], render?: Render): Promise<ExportDone[]> {
   const { dark, fresh, timeoutMs } = jobs[0]!.req
   const markdown = dark ? withColorSchema(result.markdown, 'dark') : result.markdown
   const done = new Map<ExportJob, ExportDone>()
@@ -126,7 +127,7 @@ export async function exportGenerated(result: GenerateResult, jobs: ExportJob[])
   }
   const onPhase = phaseTimer()
   onPhase?.('generated')
-  const made = await exportDecks({ slides, browser, timeoutMs, dark, onPhase }, stale.map(({ job, after }) => ({ format: job.req.format, output: job.req.output, after })))
+  const made = await exportDecks({ slides, browser, timeoutMs, dark, onPhase }, stale.map(({ job, after }) => ({ format: job.req.format, output: job.req.output, after })), render)
   made.forEach((r, i) => done.set(stale[i]!.job, { output: r.output, cached: false, bytes: r.bytes, seconds: seconds(), report: r.report }))
   return ordered()
 }

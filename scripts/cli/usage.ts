@@ -2,14 +2,15 @@ export const USAGE = `notedeck: structured Markdown notes -> Slidev deck -> PDF,
 
   npm run generate [-- <notes.md>] [-o <slides.md>]   write the Slidev deck (default data/notes.md -> slides.md)
   npm run dev      [-- <notes.md>] [slidev options]   generate, watch the notes, and serve the deck (e.g. --port 3031)
-  npm run export   [-- <notes.md>] [-o <path>]        generate, then export (default dist/slides.pdf; other notes: dist/<name>.pdf)
+  npm run export   [-- <notes.md> ...] [-o <path>]    generate, then export (default dist/slides.pdf; other notes: dist/<name>.pdf)
+                                                      (several notes: exported one after another on one server)
   npm run handout  [-- <notes.md>] [-o <file.pdf>]    A4 handout: slides with their speaker notes (default dist/handout.pdf; other notes: dist/<name>-handout.pdf)
   npm run build    [-- <notes.md>] [-o <folder>]      the deck as a static site that works offline (default dist/site/)
   npm run check    [-- <notes.md> ...]                generate, render every slide in Chromium, report what does not fit or read
                                                       (several notes: checked one after another on one server)
 
 Options:
-  -o, --out <path>       output file (a folder for --format png, for several formats, and for build)
+  -o, --out <path>       output file (a folder for --format png, for several formats or notes, and for build)
   -c, --config <file>    deck config (default: deck.yaml beside the notes)
       --offline          do not fetch remote images (cached copies are still used)
       --check            generate: write nothing; exit 1 if the slides file is not up to date

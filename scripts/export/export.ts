@@ -33,7 +33,8 @@ export interface ExportTarget { format: ExportFormat, output: string, after?: ()
 
 export interface ExportResult { format: ExportFormat, output: string, bytes: number, attempts: number, report?: EditableReport | undefined }
 
-type Render = (o: RenderOptions) => Promise<Made[]>
+/** What makes a deck into outputs in memory: `renderDeck` (a server of its own), or an `Exporter`'s. */
+export type Render = (o: RenderOptions) => Promise<Made[]>
 
 /** Puts what was made at `output` whole: a file by rename, a folder by moving the old one aside. */
 async function install(made: Made, output: string): Promise<number> {

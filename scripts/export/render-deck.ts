@@ -78,7 +78,8 @@ export async function finishPdf(pdf: Uint8Array, markdown: string, deck: DeckSha
   return done
 }
 
-async function startBrowser(path: string, timeoutMs: number): Promise<Browser> {
+/** The browser of an export, its failures as the user's errors (a time limit, a browser that does not start). */
+export async function startBrowser(path: string, timeoutMs: number): Promise<Browser> {
   return launchBrowser(path, timeoutMs).catch((e: Error) => {
     if (e.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(e.message))
       throw new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round(timeoutMs / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })
@@ -110,12 +111,28 @@ async function make(format: ExportFormat, printer: Printer, markdown: string, de
   return { kind: 'file', data: await picturesPptx({ slidesMarkdown: markdown, pictures }) }
 }
 
+/** The one scale of pixels per canvas pixel these formats are made at (they must agree). */
+export function scaleOf(formats: ExportFormat[]): number {
+  const scales = new Set(formats.map(scaleFor).filter(s => s !== undefined))
+  if (scales.size > 1)
+    throw new Error(`formats of different scales from one page: ${formats.join(', ')}`)
+  return [...scales][0] ?? RASTER_SCALE
+}
+
+/** The deck `markdown`, served at `url`, shown on the printer's page, then each format made from it. */
+export async function printDeck(printer: Printer, url: string, markdown: string, opts: RenderOptions): Promise<Made[]> {
+  const mark = opts.onPhase ?? (() => {})
+  const deck = await printer.show(url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: mark })
+  const made: Made[] = []
+  for (const format of opts.formats)
+    made.push(await make(format, printer, markdown, deck, mark))
+  return made
+}
+
 /** Server and browser started together, stopped again whatever happens. */
 async function renderWarm(opts: RenderOptions): Promise<Made[]> {
   const mark = opts.onPhase ?? (() => {})
-  const scales = new Set(opts.formats.map(scaleFor).filter(s => s !== undefined))
-  if (scales.size > 1)
-    throw new Error(`formats of different scales from one page: ${opts.formats.join(', ')}`)
+  const scale = scaleOf(opts.formats)
   const markdown = await readFile(opts.slides, 'utf8')
   const total = opts.timeoutMs + EXPORT_OVERHEAD_MS
   const server = startSlidevServer(opts.slides)
@@ -129,12 +146,7 @@ async function renderWarm(opts: RenderOptions): Promise<Made[]> {
   let timer: NodeJS.Timeout | undefined
   const work = (async () => {
     const [up, b] = await Promise.all([server, browser]) as [SlidevServer, Browser]
-    const printer = await openPrinter(b, opts.timeoutMs, [...scales][0] ?? RASTER_SCALE)
-    const deck = await printer.show(up.url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: mark })
-    const made: Made[] = []
-    for (const format of opts.formats)
-      made.push(await make(format, printer, markdown, deck, mark))
-    return made
+    return printDeck(await openPrinter(b, opts.timeoutMs, scale), up.url, markdown, opts)
   })()
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round(total / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })), total)

@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { splitDevArgs } from '../../scripts/cli/dev-args'
+import { requestsFor } from '../../scripts/cli/export-command'
 import { exportRequest } from '../../scripts/cli/export-request'
 import { DEFAULT_NOTES, DEFAULT_SLIDES, ROOT, outputNameFor, slidesFor } from '../../scripts/core/paths'
 import { defaultOutput } from '../../scripts/export/export'
@@ -30,6 +31,17 @@ describe('default file names', () => {
     expect(defaultOutput(ROOT, 'png', true, name)).toBe(dist('Lecture_3_attention-dark-png'))
     expect(defaultHandoutPath(ROOT, false, name)).toBe(dist('Lecture_3_attention-handout.pdf'))
     expect(exportRequest({}, 'pptx', name).output).toBe(dist('Lecture_3_attention.pptx'))
+  })
+
+  it('-o: the file of one notes file in one format; else the folder the outputs go to by their usual names', () => {
+    const outputs = (formats: Array<'pdf' | 'pptx' | 'png'>, several: boolean, out?: string) =>
+      requestsFor('/n/week-2.md', formats, out ? { out } : {}, several).map(r => r.output)
+    expect(outputs(['pdf'], false)).toEqual([dist('week-2.pdf')])
+    expect(outputs(['pdf'], false, '/x/talk.pdf')).toEqual(['/x/talk.pdf'])
+    expect(outputs(['pdf', 'png'], false, '/x')).toEqual(['/x/week-2.pdf', '/x/week-2-png'])
+    // Several notes: never one file for all of them.
+    expect(outputs(['pdf'], true, '/x')).toEqual(['/x/week-2.pdf'])
+    expect(outputs(['pptx'], true)).toEqual([dist('week-2.pptx')])
   })
 
   it('dev --pdf writes the PDF export would, for the notes given in any position', () => {

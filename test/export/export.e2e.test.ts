@@ -170,3 +170,41 @@ describe('npm run export after a picture in the notes is replaced', () => {
     }
   }, 240_000)
 })
+
+describe('npm run export of several notes: one after another on one server', () => {
+  const out = tempDir()
+  const names = ['english-basics', 'zh-short-list']
+  let result: { code: number, stdout: string, stderr: string } = { code: -1, stdout: '', stderr: '' }
+  beforeAll(async () => {
+    const notes = [names[0]!, 'not-there', names[1]!].map(n => join(ROOT, 'test', 'fixtures', `${n}.md`))
+    result = await run(process.execPath, [...CLI, 'export', ...notes, '-o', out, '--offline', '--fresh'], { cwd: ROOT, timeout: 170_000 })
+      .then(r => ({ code: 0, ...r }), (e: { code: number, stdout: string, stderr: string }) => e)
+  }, 180_000)
+
+  it('exports each notes file to its own PDF in the -o folder, its own deck page by page', async () => {
+    const { deckShape, squeeze } = await import('../../scripts/export/deck-proof')
+    const { readFileSync } = await import('node:fs')
+    const { slidesFor } = await import('../../scripts/core/paths')
+    for (const name of names) {
+      const file = join(out, `${name}.pdf`)
+      expect(result.stdout).toContain(`${name}.pdf (`)
+      const { titles } = deckShape(readFileSync(slidesFor(join(ROOT, 'test', 'fixtures', `${name}.md`)), 'utf8'))
+      expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]), name).toBe(titles.length)
+      titles.forEach((t, i) => t && expect(squeeze(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' })), `${name} page ${i + 1}`).toContain(squeeze(t)))
+    }
+  })
+
+  it('reports the notes it could not export, exports the others, and exits 1', () => {
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/not-there\.md: no such file \[NOTES_NOT_FOUND\]/)
+    expect(result.stderr).toMatch(/1 of 3 notes were not exported: .*not-there\.md \[EXPORT_FAILED\]/)
+  })
+
+  it('leaves no scratch slides file of its server behind', async () => {
+    const { readdirSync } = await import('node:fs')
+    // Other test files' exporters may be running: only a file of a process that has ended is left behind.
+    const alive = (pid: number) => { try { return process.kill(pid, 0) } catch { return false } }
+    const left = readdirSync(ROOT).filter(f => /^\.notedeck-export-(\d+)-/.test(f))
+    expect(left.filter(f => !alive(Number(/-(\d+)-/.exec(f)![1])))).toEqual([])
+  })
+})
