@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve, sep } from 'node:path'
+import type { Browser, BrowserContext } from 'playwright-chromium'
 import { launchBrowser } from '../slidev/browser'
 import { NotedeckError } from '../core/errors'
 import { deckShape, mismatches, pdfPageTexts } from '../export/deck-proof'
@@ -26,7 +27,8 @@ export interface HandoutOptions {
   /** The slides exported to PDF (one page per slide). */
   slidesPdf: string
   output: string
-  browser: string
+  /** A browser's executable (started and stopped here), or a running browser (a page of it used, then closed). */
+  browser: string | Browser
   perPage: PerPage
   dark: boolean
   lang: string
@@ -92,11 +94,14 @@ export async function renderHandout(opts: HandoutOptions): Promise<{ output: str
   const script = await readFile(pageScript('handout-page.js'), 'utf8')
   const fonts = fontDirs()
   const refused: string[] = []
-  const browser = await launchBrowser(opts.browser)
+  const own = typeof opts.browser === 'string'
+  const browser = typeof opts.browser === 'string' ? await launchBrowser(opts.browser) : opts.browser
+  let context: BrowserContext | undefined
   let printed: Buffer
   let layout: Layout
   try {
-    const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, colorScheme: opts.dark ? 'dark' : 'light' })
+    context = await browser.newContext({ viewport: { width: 794, height: 1123 }, colorScheme: opts.dark ? 'dark' : 'light' })
+    const page = await context.newPage()
     await page.route('**/*', async (route) => {
       const answer = route.request().url().startsWith(ORIGIN) ? await respond(route.request().url(), html, fonts) : undefined
       if (answer)
@@ -109,7 +114,7 @@ export async function renderHandout(opts: HandoutOptions): Promise<{ output: str
     printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true })
   }
   finally {
-    await browser.close()
+    await (own ? browser.close() : context?.close())
   }
   if (refused.length > 0)
     throw new NotedeckError('EXPORT_FAILED', `the handout page asked for something notedeck does not serve: ${refused.slice(0, 3).join(', ')}`)

@@ -17,14 +17,23 @@ import { type ExportResult, exportDeck, exportDecks } from '../../scripts/export
 import { renderHandout } from '../../scripts/handout/handout'
 import { type GenerateResult, generate } from '../../scripts/pipeline/generate'
 import { LANG_TAGS, navTitle } from '../../scripts/pipeline/render/render'
-import { resolveBrowser } from '../../scripts/slidev/browser'
+import type { Browser } from 'playwright-chromium'
+import { launchBrowser, resolveBrowser } from '../../scripts/slidev/browser'
+import { type Exporter, openExporter } from '../../scripts/export/exporter'
 import { FIXTURES, NOTES, tempDir } from '../helpers'
 import { missingChars, pdfText, soffice, wordsOffPage } from './office'
 import { all, catalog, structure } from './pdf-read'
 import { readPptx } from './pptx-read'
 
 const made: string[] = []
-afterAll(() => made.forEach(f => rmSync(f, { force: true })))
+// Every deck on one exporter (one Slidev server, one browser), as `npm run export -- a.md b.md …`
+// does; handouts on one more browser.
+let exporter: Promise<Exporter> | undefined
+let handoutBrowser: Promise<Browser> | undefined
+afterAll(async () => {
+  await Promise.all([exporter?.then(e => e.close()), handoutBrowser?.then(b => b.close())])
+  made.forEach(f => rmSync(f, { force: true }))
+})
 const decks = [NOTES, ...readdirSync(FIXTURES).filter(f => f.endsWith('.md')).map(f => join(FIXTURES, f))]
 const every = join(FIXTURES, 'every-layout.md')
 
@@ -40,7 +49,9 @@ function exported(notes: string): Promise<Exported> {
       const config = notes.replace(/\.md$/, '.yaml')
       const result = await generate({ notes, out, offline: true, ...(existsSync(config) ? { config } : {}) })
       const [pdf, pptx] = [join(dir, 'slides.pdf'), join(dir, 'deck.pptx')]
-      const [, done] = await exportDecks({ slides: out, browser: await resolveBrowser(), timeoutMs: 60_000, dark: false }, [{ format: 'pdf', output: pdf }, { format: 'pptx', output: pptx }])
+      exporter ??= resolveBrowser().then(b => openExporter(b, 60_000))
+      const { render } = await exporter
+      const [, done] = await exportDecks({ slides: out, browser: await resolveBrowser(), timeoutMs: 60_000, dark: false }, [{ format: 'pdf', output: pdf }, { format: 'pptx', output: pptx }], render)
       return { dir, out, result, pdf, pptx, report: done!.report }
     })())
   }
@@ -50,7 +61,8 @@ function exported(notes: string): Promise<Exported> {
 describe('tagged PDFs: slides and handout', () => {
   it.each(decks.map(n => [n.slice(ROOT.length + 1), n]))('%s', async (_name, file) => {
     const { dir, out, result, pdf } = await exported(file)
-    const browser = await resolveBrowser()
+    handoutBrowser ??= resolveBrowser().then(b => launchBrowser(b))
+    const browser = await handoutBrowser
     const lang = LANG_TAGS[result.plan.lang]
 
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/)
