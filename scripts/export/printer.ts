@@ -74,7 +74,10 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
       // A dev server reloads the slides file on its own schedule: load until it shows the ones just
       // written. A server started for this export read them at its start; the titles prove the rest.
       for (;;) {
-        await page.goto(`${url}${print.path}`, { waitUntil: 'load', timeout: timeoutMs })
+        await page.goto(`${url}${print.path}`, { waitUntil: 'load', timeout: Math.max(1, deadline - Date.now()) }).catch((e: Error) => {
+          const why = trouble.list().map(p => `\n  - ${p}`).join('')
+          throw new NotedeckError('EXPORT_FAILED', `the page of the slides did not load in ${timeoutMs / 1000} s (${e.message.split('\n')[0]})${why}`, { hint: 'raise the limit with --timeout <ms>', cause: e })
+        })
         if (!print.sources)
           break
         await page.waitForFunction(navReady, SLIDEV, { timeout: Math.max(1, deadline - Date.now()) })

@@ -3,8 +3,9 @@
  * start-up), on a free port notedeck picks, bound to 127.0.0.1 and reached by that address: two
  * exports at once never meet on one port, and `localhost` never resolves to someone else's server.
  */
-import { existsSync, statSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { NotedeckError } from '../core/errors'
 import { withOutputLock } from '../export/output-lock'
@@ -31,35 +32,66 @@ export interface SlidevServer {
 export type ServerMode = 'export' | 'dev'
 
 /**
- * Vite keeps the dependencies it pre-bundles in a cache folder, and rewrites it (reloading every
- * page it serves) whenever the config it was made with differs. Slidev configures it differently
- * by mode and by how it was started: sharing one folder, `npm run dev` and an export or a check
- * would rewrite it under each other's feet (pages that never finish loading). Servers started here
- * get a folder per mode, apart from the dev command's.
+ * Vite keeps the dependencies it pre-bundles in a cache folder, and deletes and rebuilds it
+ * (breaking every page another server is loading from it) whenever the config it was made with
+ * differs: Slidev configures it differently by mode and by how it was started, the packages may have
+ * changed, and Vite counts `NODE_ENV` in (a test runner sets it; a shell may). Servers started here
+ * get a folder per mode and per such config (`notedeck-<mode>-<key>`), apart from the dev command's:
+ * two servers that would rebuild the cache for each other never share one.
  */
 export function depsCacheFor(slides: string, mode: ServerMode): string {
-  return join(dirname(resolve(slides)), 'node_modules', '.vite', `notedeck-${mode}`)
+  const root = dirname(resolve(slides))
+  return join(root, 'node_modules', '.vite', `notedeck-${mode}-${depsConfigKey(root)}`)
 }
 
-/** The cache is missing, or older than the lockfile: the first server to start fills it. */
-export function depsCacheIsCold(cacheDir: string, lockfile: string): boolean {
-  const meta = join(cacheDir, 'deps', '_metadata.json')
-  if (!existsSync(meta))
-    return true
-  return existsSync(lockfile) && statSync(lockfile).mtimeMs > statSync(meta).mtimeMs
+const keys = new Map<string, string>()
+/** What Vite's cache depends on beside the mode: NODE_ENV, the project's Vite config, the lockfile (every package's version). */
+export function depsConfigKey(root: string, env: string | undefined = process.env.NODE_ENV): string {
+  const id = `${root}\0${env ?? ''}`
+  let key = keys.get(id)
+  if (!key) {
+    const hash = createHash('sha256').update(`NODE_ENV=${env ?? ''}\0`)
+    for (const f of ['vite.config.ts', 'package-lock.json'])
+      hash.update(existsSync(join(root, f)) ? readFileSync(join(root, f)) : '').update('\0')
+    key = hash.digest('hex').slice(0, 12)
+    keys.set(id, key)
+  }
+  return key
+}
+
+/** The cache has not been filled yet: the first server to start fills it. */
+export function depsCacheIsCold(cacheDir: string): boolean {
+  return !existsSync(join(cacheDir, 'deps', '_metadata.json'))
 }
 
 /**
  * Runs `fn` (which starts a server of `mode` for `slides`) at once when its dependency cache is
  * warm; while it is cold, under a lock, so that two servers never fill it at the same time (the
- * others wait, then start warm).
+ * others wait, then start warm). A new cache replaces those of the mode's earlier configs that
+ * nothing has used for a day (each is about 25 MB).
  */
 export async function withWarmCache<T>(slides: string, mode: ServerMode, fn: () => Promise<T>, timeoutMs: number): Promise<T> {
   const cache = depsCacheFor(slides, mode)
-  if (!depsCacheIsCold(cache, join(dirname(resolve(slides)), 'package-lock.json')))
+  if (!depsCacheIsCold(cache))
     return fn()
   await mkdir(dirname(cache), { recursive: true })
-  return withOutputLock(cache, fn, timeoutMs)
+  const result = await withOutputLock(cache, fn, timeoutMs)
+  await pruneDepsCaches(cache, mode)
+  return result
+}
+
+const DAY_MS = 24 * 3600_000
+
+/** Removes the mode's caches but `keep` that were last used a day ago or more. */
+async function pruneDepsCaches(keep: string, mode: ServerMode): Promise<void> {
+  const dir = dirname(keep)
+  const ours = new RegExp(`^notedeck-${mode}(?:-[0-9a-f]{12})?$`)
+  const old = (await readdir(dir)).filter(f => ours.test(f) && join(dir, f) !== keep)
+  await Promise.all(old.map(async (f) => {
+    const used = await stat(join(dir, f, 'deps')).then(s => s.mtimeMs, () => 0)
+    if (Date.now() - used >= DAY_MS)
+      await rm(join(dir, f), { recursive: true, force: true })
+  }))
 }
 
 /** Slidev keeps the first entry's folder as its project root for the rest of the process. */
