@@ -27,6 +27,8 @@ export async function openExporter(browserPath: string, timeoutMs: number): Prom
   const render = async (opts: RenderOptions): Promise<Made[]> => {
     const markdown = await readFile(opts.slides, 'utf8')
     const scale = scaleOf(opts.formats)
+    // No page of the last deck stays on the server while it reads this one (it would be sent updates, and reload).
+    await Promise.all([...printers.values()].map(p => p.blank()))
     const server = await host.serve(opts.slides, markdown)
     let printer = printers.get(scale)
     if (!printer) {

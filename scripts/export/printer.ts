@@ -23,6 +23,12 @@ export const RASTER_SCALE = 2
  */
 export const EDITABLE_SCALE = 4
 
+/** The page navigated on its own while it was loaded or read (the error, or the one it caused). */
+export function reloadedItself(e: unknown): boolean {
+  const said = (x: unknown) => x instanceof Error && /interrupted by another navigation|Execution context was destroyed|most likely because of a navigation/.test(x.message)
+  return said(e) || (e instanceof Error && said(e.cause))
+}
+
 /** The page or the printed file is not this deck (another deck, a stale page, blank pages). */
 export class DeckMismatch extends Error {
   constructor(readonly problems: string[]) {
@@ -41,6 +47,8 @@ export interface Printer {
    * does, and `DeckMismatch` when a slide does not show its title.
    */
   show: (url: string, page: PrintPage, slidesMarkdown: string, options?: ShowOptions) => Promise<DeckShape>
+  /** Leaves the server's page (for a blank one), so that nothing the server sends reaches it. */
+  blank: () => Promise<void>
   /** The shown slides as a PDF, one page per slide. */
   pdf: () => Promise<Uint8Array>
   /** The shown slides as PNG pictures, in order. */
@@ -73,33 +81,50 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
       await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light', media: print.media })
       // A dev server reloads the slides file on its own schedule: load until it shows the ones just
       // written. A server started for this export read them at its start; the titles prove the rest.
-      for (;;) {
-        await page.goto(`${url}${print.path}`, { waitUntil: 'load', timeout: Math.max(1, deadline - Date.now()) }).catch((e: Error) => {
-          const why = trouble.list().map(p => `\n  - ${p}`).join('')
-          throw new NotedeckError('EXPORT_FAILED', `the page of the slides did not load in ${timeoutMs / 1000} s (${e.message.split('\n')[0]})${why}`, { hint: 'raise the limit with --timeout <ms>', cause: e })
-        })
-        if (!print.sources)
-          break
-        await page.waitForFunction(navReady, SLIDEV, { timeout: Math.max(1, deadline - Date.now()) })
-        if (sameSources(await page.evaluate(shownSources, SLIDEV), sources))
-          break
-        if (Date.now() > deadline)
-          throw new NotedeckError('EXPORT_FAILED', `the server at ${url} did not show the slides just generated within ${timeoutMs / 1000} s`)
-        await page.waitForTimeout(150)
+      const load = async () => {
+        for (;;) {
+          await page.goto(`${url}${print.path}`, { waitUntil: 'load', timeout: Math.max(1, deadline - Date.now()) }).catch((e: Error) => {
+            const why = trouble.list().map(p => `\n  - ${p}`).join('')
+            throw new NotedeckError('EXPORT_FAILED', `the page of the slides did not load in ${timeoutMs / 1000} s (${e.message.split('\n')[0]})${why}`, { hint: 'raise the limit with --timeout <ms>', cause: e })
+          })
+          if (!print.sources)
+            return
+          await page.waitForFunction(navReady, SLIDEV, { timeout: Math.max(1, deadline - Date.now()) })
+          if (sameSources(await page.evaluate(shownSources, SLIDEV), sources))
+            return
+          if (Date.now() > deadline)
+            throw new NotedeckError('EXPORT_FAILED', `the server at ${url} did not show the slides just generated within ${timeoutMs / 1000} s`)
+          await page.waitForTimeout(150)
+        }
       }
-      onPhase?.('loaded')
       const query: ReadyQuery = { selector: print.slides, count: sources.length, S: SLIDEV }
-      await page.waitForFunction(slidesReady(query), undefined, { timeout: Math.max(1, deadline - Date.now()), polling: 50 })
+      const drawn = () => page.waitForFunction(slidesReady(query), undefined, { timeout: Math.max(1, deadline - Date.now()), polling: 50 })
         .catch(async (e) => {
           const pending = await page.evaluate(slidesPending, query).catch(() => ['the page did not answer'])
           const why = [...pending, ...trouble.list()].map(p => `\n  - ${p}`).join('')
           throw new NotedeckError('EXPORT_FAILED', `the slides did not finish drawing in ${timeoutMs / 1000} s:${why}`, { hint: 'raise the limit with --timeout <ms>, or run `npm run check` to see which slide does not render', cause: e })
         })
+      // The server may reload the page on its own (its live updates, just after it read another
+      // deck): then the page is loaded and waited for again, within the same time limit.
+      let shown: string[]
+      for (let loaded = false; ; loaded = true) {
+        try {
+          await load()
+          if (!loaded)
+            onPhase?.('loaded')
+          await drawn()
+          // Mermaid's scratch area stays in the page after drawing, empty but a page long in print.
+          await page.evaluate(() => document.querySelector<HTMLElement>('#mermaid-rendering-container')?.style.setProperty('display', 'none'))
+          shown = await page.$$eval(print.slides, els => els.map(e => (e as HTMLElement).innerText))
+          break
+        }
+        catch (e) {
+          if (!reloadedItself(e) || Date.now() > deadline)
+            throw e
+        }
+      }
       onPhase?.('drawn')
-      // Mermaid's scratch area stays in the page after drawing, empty but a page long in print.
-      await page.evaluate(() => document.querySelector<HTMLElement>('#mermaid-rendering-container')?.style.setProperty('display', 'none'))
       // Each slide must show its own title before anything is printed from it.
-      const shown = await page.$$eval(print.slides, els => els.map(e => (e as HTMLElement).innerText))
       const problems = mismatches(deck, shown)
       if (problems.length)
         throw new DeckMismatch(problems)
@@ -115,7 +140,7 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
       return shots
     }
     const pptx = (slidesMarkdown: string) => editablePptx(page, slidesMarkdown)
-    return { show, pdf, pictures, pptx, close: async () => { await (own ? browser.close() : context.close()) } }
+    return { show, blank: async () => { await page.goto('about:blank') }, pdf, pictures, pptx, close: async () => { await (own ? browser.close() : context.close()) } }
   }
   catch (e) {
     if (own)
