@@ -2,14 +2,18 @@
 // with poppler (page text, words off the page).
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { tempDir } from '../helpers'
 
-/** LibreOffice, headless, with a profile of its own (it refuses to share one with another instance). */
-export function soffice(pptx: string, outDir: string): string {
+/**
+ * LibreOffice, headless, with a profile of its own (it refuses to share one with another instance):
+ * each PowerPoint converted to PDF, in one start of LibreOffice; the PDFs in `outDir` by the files'
+ * names (which must differ).
+ */
+export function soffice(pptxs: string[], outDir: string): string[] {
   const profile = join(tempDir(), 'profile')
   try {
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, pptx], { stdio: 'pipe', timeout: 120_000 })
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...pptxs], { stdio: 'pipe', timeout: 120_000 + 20_000 * pptxs.length })
   }
   catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: Buffer }
@@ -18,7 +22,7 @@ export function soffice(pptx: string, outDir: string): string {
   finally {
     rmSync(profile, { recursive: true, force: true })
   }
-  return join(outDir, 'deck.pdf')
+  return pptxs.map(p => join(outDir, `${basename(p, '.pptx')}.pdf`))
 }
 
 export const pdfText = (pdf: string, page: number) => execFileSync('pdftotext', ['-raw', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' })
