@@ -100,15 +100,22 @@ describe('npm run export (default notes)', () => {
   })
 })
 
-describe('npm run export (notes with their own table of contents, links to headings and code)', () => {
-  // Notes other than the default, without -o: the PDF is named after them.
-  const tocPdf = join(ROOT, 'dist', 'zh-toc-code.pdf')
+// Several notes in one command, without -o: one after another on one server, each PDF named after
+// its notes. One of them has its own table of contents, links to headings and code; one is missing.
+describe('npm run export of several notes (one with its own table of contents, links to headings and code)', () => {
+  const fixture = (n: string) => join(ROOT, 'test', 'fixtures', `${n}.md`)
+  const names = ['zh-toc-code', 'english-basics']
+  const pdfOf = (n: string) => join(ROOT, 'dist', `${n}.pdf`)
+  const tocPdf = pdfOf('zh-toc-code')
+  let result: { code: number, stdout: string, stderr: string } = { code: -1, stdout: '', stderr: '' }
   let stdout = ''
   beforeAll(async () => {
-    rmSync(tocPdf, { force: true })
-    stdout = (await run(process.execPath, [...CLI, 'export', join(ROOT, 'test', 'fixtures', 'zh-toc-code.md'), '--offline', '--fresh'], { cwd: ROOT, timeout: 170_000 })).stdout
+    names.forEach(n => rmSync(pdfOf(n), { force: true }))
+    result = await run(process.execPath, [...CLI, 'export', fixture(names[0]!), fixture('not-there'), fixture(names[1]!), '--offline', '--fresh'], { cwd: ROOT, timeout: 170_000 })
+      .then(r => ({ code: 0, ...r }), (e: { code: number, stdout: string, stderr: string }) => e)
+    stdout = result.stdout
   }, 180_000)
-  afterAll(() => ['', '.notedeck'].forEach(s => rmSync(`${tocPdf}${s}`, { force: true })))
+  afterAll(() => names.forEach(n => ['', '.notedeck'].forEach(s => rmSync(`${pdfOf(n)}${s}`, { force: true }))))
 
   it('writes dist/<notes name>.pdf, not the default notes\' dist/slides.pdf', () => {
     expect(stdout).toMatch(/notedeck: dist\/zh-toc-code\.pdf \(\d+ pages, /)
@@ -143,6 +150,33 @@ describe('npm run export (notes with their own table of contents, links to headi
     const all = execFileSync('pdftotext', [tocPdf, '-'], { encoding: 'utf8' })
     expect(all.match(/目录/g)?.length).toBe(1)
   })
+
+  it('exports each notes file to its own PDF, its own deck page by page', async () => {
+    const { deckShape, squeeze } = await import('../../scripts/export/deck-proof')
+    const { readFileSync } = await import('node:fs')
+    const { slidesFor } = await import('../../scripts/core/paths')
+    for (const name of names) {
+      const file = pdfOf(name)
+      expect(result.stdout).toContain(`${name}.pdf (`)
+      const { titles } = deckShape(readFileSync(slidesFor(fixture(name)), 'utf8'))
+      expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]), name).toBe(titles.length)
+      titles.forEach((t, i) => t && expect(squeeze(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' })), `${name} page ${i + 1}`).toContain(squeeze(t)))
+    }
+  })
+
+  it('reports the notes it could not export, exports the others, and exits 1', () => {
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/not-there\.md: no such file \[NOTES_NOT_FOUND\]/)
+    expect(result.stderr).toMatch(/1 of 3 notes were not exported: .*not-there\.md \[EXPORT_FAILED\]/)
+  })
+
+  it('leaves no scratch slides file of its server behind', async () => {
+    const { readdirSync } = await import('node:fs')
+    // Other test files' exporters may be running: only a file of a process that has ended is left behind.
+    const alive = (pid: number) => { try { return process.kill(pid, 0) } catch { return false } }
+    const left = readdirSync(ROOT).filter(f => /^\.notedeck-export-(\d+)-/.test(f))
+    expect(left.filter(f => !alive(Number(/-(\d+)-/.exec(f)![1])))).toEqual([])
+  })
 })
 
 describe('npm run export after a picture in the notes is replaced', () => {
@@ -169,42 +203,4 @@ describe('npm run export after a picture in the notes is replaced', () => {
       rmSync(join(ROOT, '.notedeck-pictures.slides.md'), { force: true })
     }
   }, 240_000)
-})
-
-describe('npm run export of several notes: one after another on one server', () => {
-  const out = tempDir()
-  const names = ['english-basics', 'zh-short-list']
-  let result: { code: number, stdout: string, stderr: string } = { code: -1, stdout: '', stderr: '' }
-  beforeAll(async () => {
-    const notes = [names[0]!, 'not-there', names[1]!].map(n => join(ROOT, 'test', 'fixtures', `${n}.md`))
-    result = await run(process.execPath, [...CLI, 'export', ...notes, '-o', out, '--offline', '--fresh'], { cwd: ROOT, timeout: 170_000 })
-      .then(r => ({ code: 0, ...r }), (e: { code: number, stdout: string, stderr: string }) => e)
-  }, 180_000)
-
-  it('exports each notes file to its own PDF in the -o folder, its own deck page by page', async () => {
-    const { deckShape, squeeze } = await import('../../scripts/export/deck-proof')
-    const { readFileSync } = await import('node:fs')
-    const { slidesFor } = await import('../../scripts/core/paths')
-    for (const name of names) {
-      const file = join(out, `${name}.pdf`)
-      expect(result.stdout).toContain(`${name}.pdf (`)
-      const { titles } = deckShape(readFileSync(slidesFor(join(ROOT, 'test', 'fixtures', `${name}.md`)), 'utf8'))
-      expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]), name).toBe(titles.length)
-      titles.forEach((t, i) => t && expect(squeeze(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' })), `${name} page ${i + 1}`).toContain(squeeze(t)))
-    }
-  })
-
-  it('reports the notes it could not export, exports the others, and exits 1', () => {
-    expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/not-there\.md: no such file \[NOTES_NOT_FOUND\]/)
-    expect(result.stderr).toMatch(/1 of 3 notes were not exported: .*not-there\.md \[EXPORT_FAILED\]/)
-  })
-
-  it('leaves no scratch slides file of its server behind', async () => {
-    const { readdirSync } = await import('node:fs')
-    // Other test files' exporters may be running: only a file of a process that has ended is left behind.
-    const alive = (pid: number) => { try { return process.kill(pid, 0) } catch { return false } }
-    const left = readdirSync(ROOT).filter(f => /^\.notedeck-export-(\d+)-/.test(f))
-    expect(left.filter(f => !alive(Number(/-(\d+)-/.exec(f)![1])))).toEqual([])
-  })
 })
