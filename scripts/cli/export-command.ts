@@ -99,18 +99,19 @@ export async function runExport(argv: string[]): Promise<number> {
   }
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
-  const failed: Array<{ file: string, message: string }> = []
+  const failed: string[] = []
   try {
     for (const notes of notesFiles) {
       try {
         await exportNotes(notes, formats, values, true, render)
       }
       catch (e) {
-        // A notes file that cannot be exported is reported, and the others are exported still.
-        if (!isNotedeckError(e) || e.code === 'USAGE')
+        // A notes file that cannot be exported is reported, and the others are exported still;
+        // what would stop every export (the options, the browser) stops at once.
+        if (!isNotedeckError(e) || e.code === 'USAGE' || e.code === 'BROWSER_NOT_FOUND')
           throw e
         console.error(`notedeck: ${e.format()}`)
-        failed.push({ file: notes, message: e.message.split('\n')[0]! })
+        failed.push(notes)
       }
     }
   }
@@ -120,7 +121,7 @@ export async function runExport(argv: string[]): Promise<number> {
     await opened?.then(e => e.close(), () => {})
   }
   if (failed.length)
-    throw new NotedeckError('EXPORT_FAILED', `${failed.length} of ${notesFiles.length} notes were not exported: ${failed.map(f => f.file).join(', ')}`, { hint: 'their errors are above; the other notes were exported' })
+    throw new NotedeckError('EXPORT_FAILED', `${failed.length} of ${notesFiles.length} notes were not exported: ${failed.join(', ')}`, { hint: 'their errors are above; the other notes were exported' })
   console.log(`notedeck: all ${notesFiles.length} notes exported`)
   return 0
 }

@@ -179,6 +179,24 @@ describe('npm run export of several notes (one with its own table of contents, l
   })
 })
 
+describe('npm run export of several notes, stopped', () => {
+  it('by a signal: exits 130 and leaves no slides file of its server behind', async () => {
+    const { spawn } = await import('node:child_process')
+    const { readdirSync } = await import('node:fs')
+    const notes = ['zh-long-os', 'en-long-ml'].map(n => join(ROOT, 'test', 'fixtures', `${n}.md`))
+    const child = spawn(process.execPath, [...CLI, 'export', ...notes, '-o', tempDir(), '--offline', '--fresh'], { cwd: ROOT, stdio: 'ignore' })
+    const scratch = () => readdirSync(ROOT).filter(f => f.startsWith(`.notedeck-export-${child.pid}-`))
+    const end = Date.now() + 60_000
+    while (!scratch().length && Date.now() < end)
+      await new Promise(r => setTimeout(r, 50))
+    expect(scratch(), 'the export wrote its server\'s file').toHaveLength(1)
+    const exited = new Promise<number | null>(r => child.once('exit', code => r(code)))
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    expect(scratch()).toEqual([])
+  }, 120_000)
+})
+
 describe('npm run export after a picture in the notes is replaced', () => {
   it('exports again (the cache keys on every file generation read), and the new picture is in the PDF', async () => {
     const { copyFileSync, mkdirSync, readFileSync, statSync, rmSync } = await import('node:fs')
