@@ -30,8 +30,8 @@ export interface DeckHost {
  * own `dev` restarts on these): the headmatter but for the fields its pages read afresh, and
  * features that add Vite plugins.
  */
-export function serverKey(markdown: string): string {
-  const { title: _t, htmlAttrs: _h, colorSchema: _c, info: _i, ...rest } = parseSync(markdown, 'slides.md').slides[0]?.frontmatter ?? {}
+export function serverKey(parsed: ReturnType<typeof parseSync>, markdown: string): string {
+  const { title: _t, htmlAttrs: _h, colorSchema: _c, info: _i, ...rest } = parsed.slides[0]?.frontmatter ?? {}
   const { katex, monaco } = detectFeatures(markdown)
   return JSON.stringify({ rest, katex, monaco })
 }
@@ -61,7 +61,8 @@ export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code
     await rm(entry, { force: true })
   }
   const serve = async (slides: string, markdown: string): Promise<SlidevServer> => {
-    const key = serverKey(markdown)
+    const parsed = parseSync(markdown, slides)
+    const key = serverKey(parsed, markdown)
     if (served && (served.key !== key || dirname(served.entry) !== dirname(resolve(slides))))
       await stop()
     if (!served) {
@@ -78,7 +79,7 @@ export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code
     const { server, entry } = served
     await writeAtomic(entry, markdown)
     server.changed()
-    const sources = parseSync(markdown, slides).slides.map(s => s.content.trim())
+    const sources = parsed.slides.map(s => s.content.trim())
     const deadline = Date.now() + readMs
     while (!await serverHas(server.url, sources)) {
       if (Date.now() > deadline)
