@@ -29,6 +29,19 @@ export function reloadedItself(e: unknown): boolean {
   return said(e) || (e instanceof Error && said(e.cause))
 }
 
+/** Runs `attempt` again while it fails because the page navigated on its own, until `deadline`. */
+export async function againIfReloaded<T>(attempt: (first: boolean) => Promise<T>, deadline: number): Promise<T> {
+  for (let first = true; ; first = false) {
+    try {
+      return await attempt(first)
+    }
+    catch (e) {
+      if (!reloadedItself(e) || Date.now() > deadline)
+        throw e
+    }
+  }
+}
+
 /** The page or the printed file is not this deck (another deck, a stale page, blank pages). */
 export class DeckMismatch extends Error {
   constructor(readonly problems: string[]) {
@@ -106,23 +119,15 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
         })
       // The server may reload the page on its own (its live updates, just after it read another
       // deck): then the page is loaded and waited for again, within the same time limit.
-      let shown: string[]
-      for (let loaded = false; ; loaded = true) {
-        try {
-          await load()
-          if (!loaded)
-            onPhase?.('loaded')
-          await drawn()
-          // Mermaid's scratch area stays in the page after drawing, empty but a page long in print.
-          await page.evaluate(() => document.querySelector<HTMLElement>('#mermaid-rendering-container')?.style.setProperty('display', 'none'))
-          shown = await page.$$eval(print.slides, els => els.map(e => (e as HTMLElement).innerText))
-          break
-        }
-        catch (e) {
-          if (!reloadedItself(e) || Date.now() > deadline)
-            throw e
-        }
-      }
+      const shown = await againIfReloaded(async (first) => {
+        await load()
+        if (first)
+          onPhase?.('loaded')
+        await drawn()
+        // Mermaid's scratch area stays in the page after drawing, empty but a page long in print.
+        await page.evaluate(() => document.querySelector<HTMLElement>('#mermaid-rendering-container')?.style.setProperty('display', 'none'))
+        return page.$$eval(print.slides, els => els.map(e => (e as HTMLElement).innerText))
+      }, deadline)
       onPhase?.('drawn')
       // Each slide must show its own title before anything is printed from it.
       const problems = mismatches(deck, shown)

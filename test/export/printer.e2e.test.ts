@@ -1,10 +1,11 @@
-// The printer's page on a server that reloads its pages on its own (Vite's live updates do, just
-// after a server read another deck): a page of the last deck that reloads itself while the next
-// one is being loaded interrupts that load; the printer loads it again within its time limit.
+// The printer's page on a server whose pages reload on their own (Vite's live updates do, just after
+// a server read another deck): a page of the last deck that reloads itself while the next one is
+// loading still leaves the next deck printed. (Chromium here lets the new load win, so this passes
+// without the printer's retry too; the retry itself is tested in reload.test.ts.)
 import { type Server, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPrinter, reloadedItself } from '../../scripts/export/printer'
+import { openPrinter } from '../../scripts/export/printer'
 import { resolveBrowser } from '../../scripts/slidev/browser'
 import type { PrintPage } from '../../scripts/slidev/slidev-internals'
 
@@ -42,11 +43,4 @@ describe('the printer\'s page', () => {
       await printer.close()
     }
   }, 60_000)
-
-  it('tells a load its page interrupted from other failures', () => {
-    const interrupted = new Error('page.goto: Navigation to "http://127.0.0.1:1/print" is interrupted by another navigation to "http://127.0.0.1:1/print"')
-    expect(reloadedItself(interrupted)).toBe(true)
-    expect(reloadedItself(new Error('wrapped', { cause: new Error('page.$$eval: Execution context was destroyed, most likely because of a navigation') }))).toBe(true)
-    expect(reloadedItself(new Error('page.goto: Timeout 60000ms exceeded.'))).toBe(false)
-  })
 })
