@@ -2,7 +2,6 @@
  * `npm run check [-- <notes.md> ...]`: generate, render every slide in Chromium, report what does not
  * fit. Several notes files are checked one after another on one server and one browser.
  */
-import { rmSync } from 'node:fs'
 import { parseCommon } from './args'
 import { resolveBrowser } from '../slidev/browser'
 import { type CheckReport, openChecker } from '../check/check'
@@ -10,6 +9,7 @@ import { median } from '../core/stats'
 import { NotedeckError, formatPoint } from '../core/errors'
 import type { GenerateResult } from '../pipeline/generate'
 import { generateForDeck } from './generate-deck'
+import { removeOnSignal } from './signals'
 import { USAGE } from './usage'
 import { writeDarkVariant } from '../slidev/variant'
 
@@ -35,15 +35,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   const dark = values.dark === true
   const checker = await openChecker(await resolveBrowser())
   const failed: Array<{ file: string, problems: string }> = []
-  // Stopped by Ctrl-C: the server's own slides file does not stay behind.
-  const onSignal = () => {
-    const scratch = checker.scratch()
-    if (scratch)
-      rmSync(scratch, { force: true })
-    process.exit(130)
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  const released = removeOnSignal(checker.scratch)
   try {
     for (const notes of notesFiles.length ? notesFiles : [undefined]) {
       const result = await generateForDeck(notes, values)
@@ -54,8 +46,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     }
   }
   finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    released()
     await checker.close()
   }
   if (failed.length === 1 && notesFiles.length <= 1)

@@ -3,7 +3,6 @@
  * generate, then export. Several notes files are exported one after another on one server and one
  * browser, each to its own outputs.
  */
-import { rmSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { parseCommon } from './args'
 import { NotedeckError, isNotedeckError } from '../core/errors'
@@ -13,6 +12,7 @@ import { isFreshFromStamp } from '../export/export-cache'
 import { DEFAULT_NOTES, outputNameFor } from '../core/paths'
 import { reportLines } from '../export/pptx-editable'
 import { EXPORT_OPTIONS, type ExportRequest, exportGenerated, exportInputs, exportRequest, exportSummary, inputOptions } from './export-request'
+import { removeOnSignal } from './signals'
 import { USAGE } from './usage'
 
 /** The formats asked for, checked. */
@@ -90,15 +90,7 @@ export async function runExport(argv: string[]): Promise<number> {
     return opened
   }
   const render: Render = async opts => (await exporter()).render(opts)
-  // Stopped by Ctrl-C: the server's own slides file does not stay behind.
-  const onSignal = () => {
-    const scratch = live?.scratch()
-    if (scratch)
-      rmSync(scratch, { force: true })
-    process.exit(130)
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  const released = removeOnSignal(() => live?.scratch())
   const failed: string[] = []
   try {
     for (const notes of notesFiles) {
@@ -116,8 +108,7 @@ export async function runExport(argv: string[]): Promise<number> {
     }
   }
   finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    released()
     await opened?.then(e => e.close(), () => {})
   }
   if (failed.length)
