@@ -6,7 +6,7 @@
  */
 import { parseSync } from '@slidev/parser'
 import type { Browser } from 'playwright-chromium'
-import { launchBrowser } from '../slidev/browser'
+import { openContext } from '../slidev/browser'
 import { type DeckShape, mismatches, shapeOf } from './deck-proof'
 import { NotedeckError } from '../core/errors'
 import { CANVAS } from '../pipeline/plan/layout'
@@ -76,11 +76,9 @@ export interface Printer {
  * drawn at `scale` pixels per canvas pixel.
  */
 export async function openPrinter(browserOrPath: Browser | string, timeoutMs: number, scale = RASTER_SCALE): Promise<Printer> {
-  const own = typeof browserOrPath === 'string'
-  const browser = own ? await launchBrowser(browserOrPath) : browserOrPath
+  const { context, close } = await openContext(browserOrPath, { viewport: { width: CANVAS.width, height: CANVAS.height }, deviceScaleFactor: scale })
   let selector = ''
   try {
-    const context = await browser.newContext({ viewport: { width: CANVAS.width, height: CANVAS.height }, deviceScaleFactor: scale })
     const page = await context.newPage()
     let origin: string | undefined
     const trouble = watchPage(page, () => origin)
@@ -145,11 +143,10 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
       return shots
     }
     const pptx = (slidesMarkdown: string) => editablePptx(page, slidesMarkdown)
-    return { show, blank: async () => { await page.goto('about:blank') }, pdf, pictures, pptx, close: async () => { await (own ? browser.close() : context.close()) } }
+    return { show, blank: async () => { await page.goto('about:blank') }, pdf, pictures, pptx, close }
   }
   catch (e) {
-    if (own)
-      await browser.close()
+    await close()
     throw e
   }
 }

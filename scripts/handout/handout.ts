@@ -7,8 +7,8 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve, sep } from 'node:path'
-import type { Browser, BrowserContext } from 'playwright-chromium'
-import { launchBrowser } from '../slidev/browser'
+import type { Browser } from 'playwright-chromium'
+import { openContext } from '../slidev/browser'
 import { NotedeckError } from '../core/errors'
 import { deckShape, mismatches, pdfPageTexts } from '../export/deck-proof'
 import { handoutContent } from './handout-content'
@@ -94,13 +94,10 @@ export async function renderHandout(opts: HandoutOptions): Promise<{ output: str
   const script = await readFile(pageScript('handout-page.js'), 'utf8')
   const fonts = fontDirs()
   const refused: string[] = []
-  const own = typeof opts.browser === 'string'
-  const browser = typeof opts.browser === 'string' ? await launchBrowser(opts.browser) : opts.browser
-  let context: BrowserContext | undefined
+  const { context, close } = await openContext(opts.browser, { viewport: { width: 794, height: 1123 }, colorScheme: opts.dark ? 'dark' : 'light' })
   let printed: Buffer
   let layout: Layout
   try {
-    context = await browser.newContext({ viewport: { width: 794, height: 1123 }, colorScheme: opts.dark ? 'dark' : 'light' })
     const page = await context.newPage()
     await page.route('**/*', async (route) => {
       const answer = route.request().url().startsWith(ORIGIN) ? await respond(route.request().url(), html, fonts) : undefined
@@ -114,7 +111,7 @@ export async function renderHandout(opts: HandoutOptions): Promise<{ output: str
     printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true })
   }
   finally {
-    await (own ? browser.close() : context?.close())
+    await close()
   }
   if (refused.length > 0)
     throw new NotedeckError('EXPORT_FAILED', `the handout page asked for something notedeck does not serve: ${refused.slice(0, 3).join(', ')}`)

@@ -90,3 +90,19 @@ export async function launchBrowser(executablePath: string, timeout = 180_000): 
   const { chromium } = await import('playwright-chromium')
   return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, OFFLINE_ARG], timeout })
 }
+
+/**
+ * A browser context of `browser`, or of a quiet browser started here from its executable's path;
+ * `close` closes what was opened here (the browser it started, else only the context).
+ */
+export async function openContext(browser: import('playwright-chromium').Browser | string, options: import('playwright-chromium').BrowserContextOptions): Promise<{ context: import('playwright-chromium').BrowserContext, close: () => Promise<void> }> {
+  const own = typeof browser === 'string' ? await launchBrowser(browser) : undefined
+  try {
+    const context = await (own ?? browser as import('playwright-chromium').Browser).newContext(options)
+    return { context, close: async () => { await (own ? own.close() : context.close()) } }
+  }
+  catch (e) {
+    await own?.close()
+    throw e
+  }
+}
