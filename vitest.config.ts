@@ -1,16 +1,30 @@
+import { basename } from 'node:path'
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 import { defineConfig } from 'vitest/config'
 
 /**
- * The end-to-end files first (each in vitest's own order: longest, else largest, first), then the
- * unit files: a short end-to-end file that mostly waits (on a time limit under test) then runs
- * beside others, and the quick unit files fill the end.
+ * Seconds each of the longest end-to-end files took in a whole suite run (two at a time, this
+ * 2-core machine; session 8). Only the order uses them: with two workers the run ends when the
+ * longest files, started first, are done, so a long file must never start late (a cold clone has
+ * no timing cache of vitest's to sort by, a warm one can hold timings of older versions).
  */
-class EndToEndFirst extends BaseSequencer {
+export const LONGEST: Record<string, number> = {
+  'decks.e2e.test.ts': 168,
+  'check.e2e.test.ts': 134,
+  'concurrency.e2e.test.ts': 95,
+  'formats.e2e.test.ts': 50,
+  'export.e2e.test.ts': 39,
+  'export-failures.e2e.test.ts': 39,
+}
+
+/** The end-to-end files first, longest first (the others after them by vitest's own order), then the unit files. */
+class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files)
     const e2e = (f: TestSpecification) => f.moduleId.endsWith('.e2e.test.ts')
-    return [...sorted.filter(e2e), ...sorted.filter(f => !e2e(f))]
+    const weight = (f: TestSpecification) => LONGEST[basename(f.moduleId)] ?? 0
+    const ends = sorted.filter(e2e).sort((a, b) => weight(b) - weight(a)) // stable: unknown files keep vitest's order
+    return [...ends, ...sorted.filter(f => !e2e(f))]
   }
 }
 
@@ -22,6 +36,6 @@ export default defineConfig({
     // Two files at a time on a 2-core machine: the end-to-end files spend part of their time waiting
     // (on a browser, on LibreOffice, on a time limit under test), so a second file fills it.
     maxWorkers: 2,
-    sequence: { sequencer: EndToEndFirst },
+    sequence: { sequencer: LongestFirst },
   },
 })
