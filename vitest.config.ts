@@ -37,5 +37,9 @@ export default defineConfig({
     // (on a browser, on LibreOffice, on a time limit under test), so a second file fills it.
     maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
+    // Loaded by Node itself, as outside the tests: the editable PowerPoint wraps the pptxgenjs class
+    // Slidev's exporter imports, so the tests must get that same module, not a copy of their own
+    // (vitest would otherwise transform its ES build, which Node reads as ESM without "type": "module").
+    server: { deps: { external: [/\/node_modules\/pptxgenjs\//] } },
   },
 })

@@ -1,9 +1,11 @@
 /**
- * The editable PowerPoint: Slidev's own exporter (native text boxes, shapes, tables, speaker notes)
+ * The editable PowerPoint: Slidev's own exporter (native text boxes, shapes, speaker notes)
  * run on the page the printer already shows and has proved, so no second load. It writes a file:
  * here into a folder of its own, read back and removed. Then `stablePptx` makes the bytes depend
- * on the deck only. Diagrams and images become pictures at the page's scale.
+ * on the deck only. Diagrams and images become pictures at the page's scale; tables become
+ * PowerPoint tables and zoomed text keeps its shown size (`pptx-native.ts`).
  */
+import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -11,18 +13,39 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseSync } from '@slidev/parser'
 import type { Page } from 'playwright-chromium'
+import type PptxGenJS from 'pptxgenjs'
 import { NotedeckError } from '../core/errors'
 import { CANVAS } from '../pipeline/plan/layout'
 import { ROOT } from '../core/paths'
 import { documentInfoOf } from './outline'
 import { stablePptx } from './pptx-stable'
-import { EDITABLE_CHUNK, EDITABLE_ROUTE, type EditableExporter, type EditableReport } from '../slidev/slidev-internals'
+import { withNativeParts } from './pptx-native'
+import { showTables, tablesOnPage, zoomsOnPage } from '../page/page-tables'
+import { EDITABLE_CHUNK, EDITABLE_ROUTE, type EditableExporter, type EditableReport, SLIDEV } from '../slidev/slidev-internals'
+
+/** The attribute that marks a table hidden from Slidev's exporter while notedeck makes it a PowerPoint table. */
+const TABLE_MARK = 'data-nd-table-visibility'
 
 export interface EditablePptx { data: Uint8Array, report: EditableReport }
 
+const slidevDist = () => join(dirname(createRequire(join(ROOT, 'package.json')).resolve('@slidev/cli/package.json')), 'dist')
+
+/**
+ * The pptxgenjs class the exporter builds with: its ES module as the exporter imports it (from
+ * @slidev/cli's folder; one module instance whoever loads it, a test runner included).
+ */
+async function exportersPptx(): Promise<typeof PptxGenJS> {
+  let dir = dirname(createRequire(join(slidevDist(), 'index.mjs')).resolve('pptxgenjs'))
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir)
+    dir = dirname(dir)
+  const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { exports?: { import?: string }, module?: string }
+  const entry = pkg.exports?.import ?? pkg.module ?? 'dist/pptxgen.es.js'
+  return (await import(pathToFileURL(join(dir, entry)).href) as { default: typeof PptxGenJS }).default
+}
+
 /** Slidev's editable exporter, found in @slidev/cli's build. */
 export async function editableExporter(): Promise<EditableExporter> {
-  const dist = join(dirname(createRequire(join(ROOT, 'package.json')).resolve('@slidev/cli/package.json')), 'dist')
+  const dist = slidevDist()
   for (const name of (await readdir(dist).catch(() => [])).filter(f => EDITABLE_CHUNK.test(f)).sort()) {
     const mod = await import(pathToFileURL(join(dist, name)).href) as Partial<EditableExporter>
     if (typeof mod.exportPptxEditable === 'function')
@@ -45,13 +68,17 @@ export async function editablePptx(page: Page, slidesMarkdown: string): Promise<
       if (route !== EDITABLE_ROUTE)
         throw new Error(`Slidev's editable exporter asked for the "${route}" route; notedeck shows "${EDITABLE_ROUTE}"`)
     }
-    const { output, ...report } = await exportPptxEditable({ page, slides, width: CANVAS.width, height: CANVAS.height, pages: slides.map((_, i) => i + 1), go }, join(dir, 'slides.pptx'))
+    const query = { slides: SLIDEV.printContainer, canvasWidth: CANVAS.width, mark: TABLE_MARK }
+    const zooms = await page.evaluate(zoomsOnPage, query)
+    const tables = await page.evaluate(tablesOnPage, query)
+    const { output, ...report } = await withNativeParts(await exportersPptx(), { zooms, tables, canvasWidth: CANVAS.width }, () => exportPptxEditable({ page, slides, width: CANVAS.width, height: CANVAS.height, pages: slides.map((_, i) => i + 1), go }, join(dir, 'slides.pptx')))
       .catch((e: Error) => {
         throw new NotedeckError('EXPORT_FAILED', `Slidev's editable PowerPoint exporter failed: ${e.message.split('\n')[0]}`, { hint: '`--format pptx-image` makes a PowerPoint of one picture per slide', cause: e })
       })
     return { data: await stablePptx(await readFile(output), { lang }), report }
   }
   finally {
+    await page.evaluate(showTables, TABLE_MARK).catch(() => {})
     await rm(dir, { recursive: true, force: true })
   }
 }

@@ -3,9 +3,10 @@
 // structure. The PDF and the handout made from it are tagged: in the deck's language, a heading per
 // slide holding its title, each card a group under its term, every figure with its alternative
 // text. The PowerPoint is editable and complete: no slide falls back to a picture and the exporter
-// reports nothing; each slide's title and text are text runs, its speaker notes in its notes part,
-// pictures only for diagrams and images; LibreOffice Impress opens it, one page per slide, each page
-// showing its slide's text, in Chinese where the deck is, nothing off the page.
+// reports nothing; each slide's title and text are text runs, its tables PowerPoint tables, its
+// speaker notes in its notes part, pictures only for diagrams and images; LibreOffice Impress opens
+// it, one page per slide, each page showing its slide's text as large as the PDF does, in Chinese
+// where the deck is, nothing off the page.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -21,7 +22,11 @@ import type { Browser } from 'playwright-chromium'
 import { launchBrowser, resolveBrowser } from '../../scripts/slidev/browser'
 import { type Exporter, openExporter } from '../../scripts/export/exporter'
 import { FIXTURES, NOTES, tempDir } from '../helpers'
-import { missingChars, pdfText, soffice, wordsOffPage } from './office'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfm } from 'micromark-extension-gfm'
+import { visit } from 'unist-util-visit'
+import { missingChars, pdfText, soffice, wordHeights, wordsOffPage } from './office'
 import { all, catalog, structure } from './pdf-read'
 import { readPptx } from './pptx-read'
 
@@ -67,6 +72,18 @@ function opened(): Promise<Map<string, string>> {
     return new Map(pptxs.map((p, i) => [p, pdfs[i]!]))
   })
   return office
+}
+
+/** The tables a slide shows: Markdown tables and HTML ones. */
+function tablesIn(content: string): number {
+  let n = 0
+  visit(fromMarkdown(content, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }), (node) => {
+    if (node.type === 'table')
+      n++
+    else if (node.type === 'html')
+      n += node.value.match(/<table\b/gi)?.length ?? 0
+  })
+  return n
 }
 
 describe('tagged PDFs: slides and handout', () => {
@@ -124,7 +141,7 @@ describe('export --format pptx: editable, complete, opened by LibreOffice', () =
   })
 
   it.each(decks.map(n => [n.slice(ROOT.length + 1), n]))('%s', async (_name, notes) => {
-    const { dir, result, pptx: output, report } = await exported(notes)
+    const { dir, result, pdf: printed, pptx: output, report } = await exported(notes)
 
     // Slidev's exporter reports nothing it could not do; the fonts it names are the slides' own.
     const { fontsNamed, slideCount, ...problems } = report!
@@ -151,8 +168,12 @@ describe('export --format pptx: editable, complete, opened by LibreOffice', () =
       // The speaker notes are the slide's notes part.
       if (slides[i]!.note)
         expect(squeeze(s.notes), where).toContain(squeeze(slides[i]!.note!).slice(0, 60))
-      // Every text box on the slide (the exporter's slack for PowerPoint's wider text: 12 px).
-      for (const b of s.textBoxes) {
+      // Tables are PowerPoint tables (rows and cells, not text boxes and lines), each with its text.
+      expect(s.tables.length, `${where}: tables`).toBe(tablesIn(content))
+      for (const t of s.tables)
+        expect(t.rows.every(r => r.length > 0) && t.rows.flat().join('').length > 0, `${where}: a table with its cells`).toBe(true)
+      // Every text box and table on the slide (the exporter's slack for PowerPoint's wider text: 12 px).
+      for (const b of [...s.textBoxes, ...s.tables]) {
         expect(b.x, where).toBeGreaterThanOrEqual(0)
         expect(b.y, where).toBeGreaterThanOrEqual(0)
         expect(b.x + b.w, where).toBeLessThanOrEqual(deck.size.cx + 12 * 9525)
@@ -170,6 +191,13 @@ describe('export --format pptx: editable, complete, opened by LibreOffice', () =
       expect(missingChars(squeeze(s.runs.join('')), page), `page ${i + 1} in LibreOffice`).toBe('')
     })
     expect(wordsOffPage(pdf)).toEqual([])
+    // Text as large as on the slide (zoomed slides too): on a page with no picture, the median word
+    // is as tall as in the PDF, but for the fallback fonts' other ascent and descent (about 0.9).
+    const [shown, inOffice] = [wordHeights(printed), wordHeights(pdf)]
+    deck.slides.forEach((s, i) => {
+      if (!s.pictures)
+        expect(inOffice[i]! / shown[i]!, `page ${i + 1}: words in LibreOffice vs the PDF`).toSatisfy((r: number) => r > 0.8 && r < 1.2)
+    })
     if (result.plan.lang === 'zh') // Chinese drawn with a font that has it, here or by the viewer's fallback
       expect(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })).toMatch(/Noto Sans (?:CJK )?SC|Droid ?Sans ?Fallback|WenQuanYi|YaHei|PingFang/i)
   }, 180_000)

@@ -41,6 +41,19 @@ export function wordsOffPage(pdf: string): string[] {
   return off
 }
 
+/**
+ * Per page, the median height of its words' boxes as a share of the page's width (poppler's boxes:
+ * a font's ascent to its descent, so the same text set in another font differs by a constant factor).
+ */
+export function wordHeights(pdf: string): number[] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' })
+  return html.split('<page ').slice(1).map((page) => {
+    const w = Number(/width="([\d.]+)"/.exec(page)![1])
+    const heights = [...page.matchAll(/yMin="([-\d.]+)" xMax="[-\d.]+" yMax="([-\d.]+)"/g)].map(m => Number(m[2]) - Number(m[1])).sort((a, b) => a - b)
+    return heights.length ? heights[Math.floor(heights.length / 2)]! / w : 0
+  })
+}
+
 /** The characters of `want` that `have` lacks (counted), in order. */
 export function missingChars(want: string, have: string): string {
   const count = new Map<string, number>()

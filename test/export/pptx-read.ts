@@ -13,6 +13,8 @@ export interface PptxSlide {
   pictureBackground: boolean
   /** The text of its notes slide's runs. */
   notes: string
+  /** PowerPoint tables (`a:tbl` in a graphic frame): their rectangle in EMU and each cell's text, row by row. */
+  tables: Array<{ x: number, y: number, w: number, h: number, rows: string[][] }>
 }
 
 export interface PptxDeck { size: { cx: number, cy: number }, slides: PptxSlide[], fonts: string[], langs: string[] }
@@ -45,8 +47,14 @@ export async function readPptx(data: Uint8Array): Promise<PptxDeck> {
       fonts.add(m[1]!)
     for (const m of xml.matchAll(/<a:rPr lang="([^"]+)"/g))
       langs.add(m[1]!)
+    const tables = [...xml.matchAll(/<p:graphicFrame>((?:(?!<\/p:graphicFrame>).)*)<\/p:graphicFrame>/gs)].map(m => m[1]!).filter(f => f.includes('<a:tbl>')).map((f) => {
+      const [x, y, w, h] = /<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(f)!.slice(1).map(Number) as [number, number, number, number]
+      const rows = [...f.matchAll(/<a:tr\b(?:(?!<\/a:tr>).)*<\/a:tr>/gs)].map(r => [...r[0].matchAll(/<a:tc\b(?:(?!<\/a:tc>).)*<\/a:tc>/gs)].map(c => runsOf(c[0]).join('')))
+      return { x, y, w, h, rows }
+    })
     slides.push({
       runs: runsOf(xml),
+      tables,
       textBoxes,
       pictures: xml.match(/<p:pic>/g)?.length ?? 0,
       pictureBackground: /<p:bg>(?:(?!<\/p:bg>).)*<a:blipFill/s.test(xml),
