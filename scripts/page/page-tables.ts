@@ -179,7 +179,8 @@ export function tablesOnPage({ slides, canvasWidth, mark }: TableQuery): PageTab
     const tables = [...container.querySelectorAll('table')].filter(t => !t.parentElement?.closest('table'))
     for (const table of tables) {
       const s = getComputedStyle(table)
-      if (s.display === 'none' || s.visibility === 'hidden')
+      // A caption has no place in a PowerPoint table: such a table stays with Slidev's exporter (text boxes).
+      if (s.display === 'none' || s.visibility === 'hidden' || table.caption)
         continue
       const t = table.getBoundingClientRect()
       // CSS zoom: boxes come zoomed, sizes (font, padding, borders) not.
