@@ -184,7 +184,9 @@ export function tablesOnPage({ slides, canvasWidth, mark }: TableQuery): PageTab
         continue
       const t = table.getBoundingClientRect()
       // CSS zoom: boxes come zoomed, sizes (font, padding, borders) not.
-      const z = (table.offsetWidth ? t.width / table.offsetWidth : 1) * scale
+      let z = scale
+      for (let e: Element | null = table; e; e = e.parentElement)
+        z *= Number(getComputedStyle(e).zoom) || 1
       const rows = [...table.rows].filter(r => getComputedStyle(r).display !== 'none')
       if (!rows.length)
         continue
