@@ -1,4 +1,4 @@
-// The suite's order: the longest end-to-end files start first (vitest.config.ts), so the run is not
+// The suite's order: the longest files start first (vitest.config.ts), so the run is not
 // left waiting on a long file that started late. A renamed or deleted file must not silently drop
 // out of that order.
 import { readdirSync } from 'node:fs'
@@ -11,10 +11,10 @@ const testFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: t
   .flatMap(e => e.isDirectory() ? testFiles(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [e.name] : [])
 
 describe('the order of the suite', () => {
-  it('names only end-to-end files that exist, each once', () => {
+  it('names only test files that exist, each once', () => {
     const files = testFiles(join(ROOT, 'test'))
     for (const name of Object.keys(LONGEST)) {
-      expect(name).toMatch(/\.e2e\.test\.ts$/)
+      expect(name).toMatch(/\.test\.ts$/)
       expect(files.filter(f => f === name), name).toHaveLength(1)
     }
   })

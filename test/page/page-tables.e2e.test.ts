@@ -3,7 +3,7 @@
 // their shown size, tables hidden from Slidev's exporter and shown again afterwards.
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TableQuery, showTables, tablesOnPage, zoomsOnPage } from '../../scripts/page/page-tables'
+import { type PageCell, type TableQuery, showTables, tablesOnPage, zoomsOnPage } from '../../scripts/page/page-tables'
 import { launchBrowser, resolveBrowser } from '../../scripts/slidev/browser'
 
 let browser: Browser
@@ -34,7 +34,7 @@ describe('tablesOnPage', () => {
     expect(t!.colW[0]).toBeCloseTo(150 + 16, 0) // its width and its padding
     expect(t!.rowH).toHaveLength(3)
     expect(t!.rows.map(r => r.map(c => c.runs.map(x => x.text).join('|')))).toEqual([['Term', 'Meaning', 'Example'], ['a', 'spans |two| columns|x = 1'], ['c', 'link', '']])
-    const [head, spanned, last] = t!.rows as [typeof t.rows[0], typeof t.rows[0], typeof t.rows[0]]
+    const [head, spanned, last] = t!.rows as [PageCell[], PageCell[], PageCell[]]
     expect(head[0]!.runs[0]).toMatchObject({ bold: true, fontSize: 20 })
     expect(spanned[1]).toMatchObject({ colspan: 2, padding: [6, 8, 6, 8], lineHeight: 30 })
     expect(spanned[1]!.runs.map(r => [r.bold, r.breakBefore ?? false])).toEqual([[false, false], [true, false], [false, false], [false, true]])
