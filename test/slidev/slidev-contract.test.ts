@@ -65,5 +65,11 @@ describe(`Slidev ${SLIDEV_VERSION}: what notedeck relies on`, () => {
     expect(chunk, 'Slidev moved its editable exporter: update EDITABLE_CHUNK in scripts/slidev/slidev-internals.ts').toBeDefined()
     expect(chunk).toContain(`ctx.go("${EDITABLE_ROUTE}")`)
     expect(chunk).toContain(`containerSelector: "${SLIDEV.printContainer}"`)
+    // pptx-native.ts: the exporter skips hidden elements (the tables notedeck makes itself), builds
+    // with the pptxgenjs it imports, a slide per container in order, and writes the file at the end.
+    expect(chunk, 'the exporter no longer skips hidden elements: tables would be drawn twice').toContain('computed.visibility === "hidden") return')
+    expect(chunk).toContain('await import("pptxgenjs")')
+    expect(chunk).toMatch(/for \(const ir of slides\) \{\s*const slide = pptx\.addSlide\(\);/)
+    expect(chunk).toContain('return await pptx.write({ outputType: "nodebuffer" })')
   })
 })
