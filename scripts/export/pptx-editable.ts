@@ -3,7 +3,8 @@
  * run on the page the printer already shows and has proved, so no second load. It writes a file:
  * here into a folder of its own, read back and removed. Then `stablePptx` makes the bytes depend
  * on the deck only. Diagrams and images become pictures at the page's scale; tables become
- * PowerPoint tables and zoomed text keeps its shown size (`pptx-native.ts`).
+ * PowerPoint tables, zoomed text keeps its shown size and diagrams' pictures their text
+ * alternatives (`pptx-native.ts`).
  */
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
@@ -20,7 +21,7 @@ import { ROOT } from '../core/paths'
 import { documentInfoOf } from './outline'
 import { stablePptx } from './pptx-stable'
 import { withNativeParts } from './pptx-native'
-import { showTables, tablesOnPage, zoomsOnPage } from '../page/page-tables'
+import { figuresOnPage, showTables, tablesOnPage, zoomsOnPage } from '../page/pptx-page'
 import { EDITABLE_CHUNK, EDITABLE_ROUTE, type EditableExporter, type EditableReport, SLIDEV } from '../slidev/slidev-internals'
 
 /** The attribute that marks a table hidden from Slidev's exporter while notedeck makes it a PowerPoint table. */
@@ -70,8 +71,9 @@ export async function editablePptx(page: Page, slidesMarkdown: string): Promise<
     }
     const query = { slides: SLIDEV.printContainer, canvasWidth: CANVAS.width, mark: TABLE_MARK }
     const zooms = await page.evaluate(zoomsOnPage, query)
+    const figures = await page.evaluate(figuresOnPage, query)
     const tables = await page.evaluate(tablesOnPage, query)
-    const { output, ...report } = await withNativeParts(await exportersPptx(), { zooms, tables, canvasWidth: CANVAS.width }, () => exportPptxEditable({ page, slides, width: CANVAS.width, height: CANVAS.height, pages: slides.map((_, i) => i + 1), go }, join(dir, 'slides.pptx')))
+    const { output, ...report } = await withNativeParts(await exportersPptx(), { zooms, tables, figures, canvasWidth: CANVAS.width }, () => exportPptxEditable({ page, slides, width: CANVAS.width, height: CANVAS.height, pages: slides.map((_, i) => i + 1), go }, join(dir, 'slides.pptx')))
       .catch((e: Error) => {
         throw new NotedeckError('EXPORT_FAILED', `Slidev's editable PowerPoint exporter failed: ${e.message.split('\n')[0]}`, { hint: '`--format pptx-image` makes a PowerPoint of one picture per slide', cause: e })
       })

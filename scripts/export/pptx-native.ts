@@ -1,14 +1,16 @@
 /**
  * What notedeck adds to Slidev's editable exporter while it writes the file: tables as PowerPoint
- * tables (rows, columns, cells a viewer can resize, add to and restyle), and text of zoomed parts of
- * a slide at the size it is shown (the exporter reads CSS sizes, which CSS `zoom` leaves un-zoomed).
+ * tables (rows, columns, cells a viewer can resize, add to and restyle), text of zoomed parts of a
+ * slide at the size it is shown (the exporter reads CSS sizes, which CSS `zoom` leaves un-zoomed),
+ * and a diagram's picture described by the diagram's text alternative (the exporter names only the
+ * CSS that made it a picture).
  * The exporter builds the file with pptxgenjs (`buildPptx`, which takes no hooks), so for the time
  * of one export the presentation class is wrapped: each new slide's text is scaled where it lies in
  * a zoomed part, and before the file is written each slide gets its tables. Pure but for that
  * wrapping, which is undone in `finally`; one export at a time per process.
  */
 import type PptxGenJS from 'pptxgenjs'
-import type { PageCell, PageRun, PageTable, PageZoom, Rgba } from '../page/page-tables'
+import type { PageCell, PageFigure, PageRun, PageTable, PageZoom, Rgba } from '../page/pptx-page'
 
 const INCH_PER_PX = 1 / 96
 const PT_PER_PX = 0.75
@@ -72,6 +74,14 @@ export function keepOnSlide(options: TextOptions, x: number, w: number, canvasWi
   return options.wrap === false && x + w * SUBSTITUTE_WIDER > canvasWidth ? { ...options, wrap: true } : options
 }
 
+/** What the exporter says of a picture it made of an element it could not draw as shapes. */
+const RASTER_ALT = /^Rendered as an image because of CSS /
+
+/** The text alternative of the figure of slide `slide` whose box holds the point (canvas px), if any. */
+export function figureAlt(figures: PageFigure[], slide: number, x: number, y: number): string | undefined {
+  return figures.find(f => f.slide === slide && x >= f.x && x <= f.x + f.w && y >= f.y && y <= f.y + f.h)?.alt
+}
+
 const pt = (px: number) => Math.round(px * PT_PER_PX * 100) / 100
 const inch = (px: number) => Math.round(px * INCH_PER_PX * 10000) / 10000
 
@@ -125,13 +135,16 @@ export function tableOf(t: PageTable): { rows: TableRows, options: TableOptions 
   }
 }
 
+/** What the page shows that the exporter does not make as shown (`pptx-page.ts` reads it). */
+export interface NativeParts { zooms: PageZoom[], tables: PageTable[], figures: PageFigure[], canvasWidth: number }
+
 let busy: Promise<unknown> = Promise.resolve()
 
 /**
  * Runs `fn` (one run of Slidev's editable exporter) with `Pptx`, the pptxgenjs class it builds
  * with, wrapped: the n-th slide it adds is slide n of `parts`. One such run at a time in this process.
  */
-export function withNativeParts<T>(Pptx: typeof PptxGenJS, parts: { zooms: PageZoom[], tables: PageTable[], canvasWidth: number }, fn: () => Promise<T>): Promise<T> {
+export function withNativeParts<T>(Pptx: typeof PptxGenJS, parts: NativeParts, fn: () => Promise<T>): Promise<T> {
   const run = busy.then(async () => {
     const proto = Pptx.prototype
     const { addSlide, write } = proto
@@ -147,6 +160,12 @@ export function withNativeParts<T>(Pptx: typeof PptxGenJS, parts: { zooms: PageZ
         const h = ((options?.h as number | undefined) ?? 0) / INCH_PER_PX
         const [runs, zoomedOptions] = zoomText(text, options, zoomAt(parts.zooms, no, x + w / 2, y + h / 2))
         return addText(runs, zoomedOptions && keepOnSlide(zoomedOptions, x, w, parts.canvasWidth))
+      }
+      const addImage = slide.addImage.bind(slide)
+      slide.addImage = (options) => {
+        const [x, y, w, h] = [options.x, options.y, options.w, options.h].map(v => (typeof v === 'number' ? v : 0) / INCH_PER_PX) as [number, number, number, number]
+        const alt = options.altText && RASTER_ALT.test(options.altText) ? figureAlt(parts.figures, no, x + w / 2, y + h / 2) : undefined
+        return addImage(alt ? { ...options, altText: alt } : options)
       }
       return slide
     } as PptxGenJS['addSlide']

@@ -28,7 +28,7 @@ import { gfm } from 'micromark-extension-gfm'
 import { visit } from 'unist-util-visit'
 import { missingChars, pdfText, soffice, wordHeights, wordsOffPage } from './office'
 import { all, catalog, structure } from './pdf-read'
-import { readPptx } from './pptx-read'
+import { readPptx, xmlText } from './pptx-read'
 
 const made: string[] = []
 // Every deck on one exporter (one Slidev server, one browser), as `npm run export -- a.md b.md …`
@@ -165,6 +165,15 @@ describe('export --format pptx: editable, complete, opened by LibreOffice', () =
       const content = slides[i]!.content
       const figures = (content.match(/class="nd-diagram"/g)?.length ?? 0) + (content.match(/!\[|<img /g)?.length ?? 0)
       expect(s.pictures, where).toBe(figures)
+      // Each diagram's picture carries the diagram's text alternative, drawn at four times its size
+      // (sharp at 400 % zoom); no picture is described by the CSS that made it one.
+      const diagramAlts = [...content.matchAll(/class="nd-diagram" role="img" aria-label="([^"]*)"/g)].map(m => xmlText(m[1]!).trim())
+      expect(s.pictureAlts.filter(a => /^Rendered as an image/.test(a)), where).toEqual([])
+      for (const alt of diagramAlts) {
+        const k = s.pictureAlts.indexOf(alt)
+        expect(k, `${where}: a picture described "${alt.slice(0, 40)}"`).toBeGreaterThanOrEqual(0)
+        expect(s.pictureScales[k], `${where}: pixels per CSS px of the diagram's picture`).toBeGreaterThanOrEqual(3.9)
+      }
       // The speaker notes are the slide's notes part.
       if (slides[i]!.note)
         expect(squeeze(s.notes), where).toContain(squeeze(slides[i]!.note!).slice(0, 60))

@@ -3,10 +3,12 @@
 // same pptxgenjs class Slidev's exporter builds its file with; the class is left as it was.
 import PptxGenJS from 'pptxgenjs'
 import { describe, expect, it } from 'vitest'
-import type { PageCell, PageTable, PageZoom, Rgba } from '../../scripts/page/page-tables'
+import type { PageCell, PageTable, PageZoom, Rgba } from '../../scripts/page/pptx-page'
 import { keepOnSlide, over, tableOf, withNativeParts, zoomAt, zoomText } from '../../scripts/export/pptx-native'
 import { readPptx } from './pptx-read'
 
+/** A 1×1 PNG. */
+const PNG = 'image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='
 const black: Rgba = { r: 0, g: 0, b: 0, a: 1 }
 const white: Rgba = { r: 255, g: 255, b: 255, a: 1 }
 const clear: Rgba = { r: 0, g: 0, b: 0, a: 0 }
@@ -91,11 +93,14 @@ describe('one-line text near the slide\'s right edge', () => {
 describe('the exporter\'s pptxgenjs, wrapped for one export', () => {
   it('adds the tables and scales zoomed text, then leaves the class as it was', async () => {
     const { addSlide, write } = PptxGenJS.prototype
-    const data = await withNativeParts(PptxGenJS, { zooms: [{ slide: 1, x: 0, y: 300, w: 980, h: 252, zoom: 1.5 }], tables: [table], canvasWidth: 980 }, async () => {
+    const data = await withNativeParts(PptxGenJS, { zooms: [{ slide: 1, x: 0, y: 300, w: 980, h: 252, zoom: 1.5 }], tables: [table], figures: [{ slide: 1, x: 480, y: 0, w: 400, h: 200, alt: '时间线：萌芽期' }], canvasWidth: 980 }, async () => {
       const pptx = new PptxGenJS()
       const slide = pptx.addSlide()
       slide.addText([{ text: 'above', options: { fontSize: 12 } }], { x: 0.5, y: 0.5, w: 4, h: 0.5 })
       slide.addText([{ text: 'zoomed', options: { fontSize: 12 } }], { x: 0.5, y: 4, w: 4, h: 0.5 })
+      slide.addImage({ data: PNG, x: 5.5, y: 0.5, w: 2, h: 1, altText: 'Rendered as an image because of CSS svg' }) // on the figure
+      slide.addImage({ data: PNG, x: 0.5, y: 2.5, w: 1, h: 1, altText: 'Rendered as an image because of CSS filter' }) // elsewhere
+      slide.addImage({ data: PNG, x: 5.5, y: 0.5, w: 1, h: 1, altText: 'a photo' }) // an image with its own alt
       return await pptx.write({ outputType: 'nodebuffer' }) as Buffer
     })
     expect(PptxGenJS.prototype.addSlide).toBe(addSlide)
@@ -105,11 +110,12 @@ describe('the exporter\'s pptxgenjs, wrapped for one export', () => {
     const xml = (await (await import('jszip')).default.loadAsync(data)).file('ppt/slides/slide1.xml')!.async('string')
     expect(await xml).toMatch(/sz="1200"[^>]*>(?:(?!<\/a:r>).)*<a:t>above</s)
     expect(await xml).toMatch(/sz="1800"[^>]*>(?:(?!<\/a:r>).)*<a:t>zoomed</s)
+    expect(deck.slides[0]!.pictureAlts).toEqual(['时间线：萌芽期', 'Rendered as an image because of CSS filter', 'a photo'])
   })
 
   it('leaves the class as it was when the export fails', async () => {
     const { addSlide, write } = PptxGenJS.prototype
-    await expect(withNativeParts(PptxGenJS, { zooms: [], tables: [], canvasWidth: 980 }, async () => { throw new Error('exporter failed') })).rejects.toThrow('exporter failed')
+    await expect(withNativeParts(PptxGenJS, { zooms: [], tables: [], figures: [], canvasWidth: 980 }, async () => { throw new Error('exporter failed') })).rejects.toThrow('exporter failed')
     expect(PptxGenJS.prototype.addSlide).toBe(addSlide)
     expect(PptxGenJS.prototype.write).toBe(write)
   })

@@ -9,6 +9,10 @@ export interface PptxSlide {
   textBoxes: Array<{ x: number, y: number, w: number, h: number }>
   /** `p:pic` elements: pictures placed on the slide. */
   pictures: number
+  /** Each picture's description (its text alternative), in order. */
+  pictureAlts: string[]
+  /** Each picture's pixels per point of its placed width (a PNG's width over its frame's), in order. */
+  pictureScales: number[]
   /** The slide's background is a picture (a whole-slide fallback). */
   pictureBackground: boolean
   /** The text of its notes slide's runs. */
@@ -52,8 +56,20 @@ export async function readPptx(data: Uint8Array): Promise<PptxDeck> {
       const rows = [...f.matchAll(/<a:tr\b(?:(?!<\/a:tr>).)*<\/a:tr>/gs)].map(r => [...r[0].matchAll(/<a:tc\b(?:(?!<\/a:tc>).)*<\/a:tc>/gs)].map(c => runsOf(c[0]).join('')))
       return { x, y, w, h, rows }
     })
+    const pics = [...xml.matchAll(/<p:pic>((?:(?!<\/p:pic>).)*)<\/p:pic>/gs)].map(m => m[1]!)
+    const pictureAlts = pics.map(p => xmlText(/<p:cNvPr [^>]*descr="([^"]*)"/.exec(p)?.[1] ?? ''))
+    const pictureScales = await Promise.all(pics.map(async (p) => {
+      const rel = /r:embed="([^"]+)"/.exec(p)?.[1]
+      const media = rel && rels.match(new RegExp(`<Relationship [^>]*Id="${rel}"[^>]*>`))?.[0].match(/Target="\.\.\/([^"]+)"/)?.[1]
+      const data = media ? await zip.file(`ppt/${media}`)?.async('uint8array') : undefined
+      const cx = Number(/<a:ext cx="(\d+)"/.exec(p)?.[1] ?? 0)
+      // A PNG's width is bytes 16-19 of its header; the frame's width in EMU (12 700 a point; 9 525 a CSS px).
+      return data && data[1] === 0x50 && cx ? new DataView(data.buffer, data.byteOffset).getUint32(16) / (cx / 9525) : Number.NaN
+    }))
     slides.push({
       runs: runsOf(xml),
+      pictureAlts,
+      pictureScales,
       tables,
       textBoxes,
       pictures: xml.match(/<p:pic>/g)?.length ?? 0,

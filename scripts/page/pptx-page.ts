@@ -1,7 +1,8 @@
 /**
- * In-page, self-contained (Playwright sends their source): the tables of the print page, read for
- * the editable PowerPoint, which makes each a real table (rows, columns, cells) instead of the text
- * boxes and lines Slidev's exporter would draw for it. `tablesOnPage` reads every outermost table
+ * In-page, self-contained (Playwright sends their source): what the editable PowerPoint reads from
+ * the print page beside Slidev's exporter. The tables, which it makes real tables (rows, columns,
+ * cells) instead of the text boxes and lines the exporter would draw; the zoomed parts of slides;
+ * the figures with their text alternatives, which the exporter's pictures of them lack. `tablesOnPage` reads every outermost table
  * with its place on its slide, its columns and rows and each cell's text runs and look, then hides
  * it (`visibility: hidden`, which Slidev's exporter skips, and which keeps the rest of the slide
  * where it is); `showTables` undoes that.
@@ -63,6 +64,9 @@ export interface PageTable {
  */
 export interface PageZoom { slide: number, x: number, y: number, w: number, h: number, zoom: number }
 
+/** A figure of slide `slide` (a diagram, `role="img"`) and its text alternative. */
+export interface PageFigure { slide: number, x: number, y: number, w: number, h: number, alt: string }
+
 /** What the page's reader needs: the selector of its slides, the canvas width, the attribute that marks a hidden table. */
 export interface TableQuery { slides: string, canvasWidth: number, mark: string }
 
@@ -81,6 +85,22 @@ export function zoomsOnPage({ slides, canvasWidth }: Omit<TableQuery, 'mark'>): 
         zoom *= Number(getComputedStyle(e).zoom) || 1
       const r = el.getBoundingClientRect()
       found.push({ slide: i + 1, x: (r.left - box.left) * scale, y: (r.top - box.top) * scale, w: r.width * scale, h: r.height * scale, zoom })
+    })
+  })
+  return found
+}
+
+/** In-page: every element of every slide with `role="img"` and a label. */
+export function figuresOnPage({ slides, canvasWidth }: Omit<TableQuery, 'mark'>): PageFigure[] {
+  const found: PageFigure[] = []
+  document.querySelectorAll(slides).forEach((container, i) => {
+    const box = container.getBoundingClientRect()
+    const scale = box.width ? canvasWidth / box.width : 1
+    container.querySelectorAll('[role="img"][aria-label]').forEach((el) => {
+      const alt = el.getAttribute('aria-label')?.trim()
+      const r = el.getBoundingClientRect()
+      if (alt && r.width && r.height)
+        found.push({ slide: i + 1, x: (r.left - box.left) * scale, y: (r.top - box.top) * scale, w: r.width * scale, h: r.height * scale, alt })
     })
   })
   return found

@@ -1,9 +1,9 @@
-// The page's tables read for the editable PowerPoint (scripts/page/page-tables.ts), in Chromium on
-// hand-made slides: place, columns, rows, spans, runs and rules as drawn, zoomed parts measured at
-// their shown size, tables hidden from Slidev's exporter and shown again afterwards.
+// What the editable PowerPoint reads from the page (scripts/page/pptx-page.ts), in Chromium on
+// hand-made slides: tables (place, columns, rows, spans, runs and rules as drawn, hidden from
+// Slidev's exporter and shown again afterwards), zoomed parts at their shown size, labelled figures.
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type PageCell, type TableQuery, showTables, tablesOnPage, zoomsOnPage } from '../../scripts/page/page-tables'
+import { type PageCell, type TableQuery, figuresOnPage, showTables, tablesOnPage, zoomsOnPage } from '../../scripts/page/pptx-page'
 import { launchBrowser, resolveBrowser } from '../../scripts/slidev/browser'
 
 let browser: Browser
@@ -17,6 +17,13 @@ afterAll(async () => { await browser?.close() })
 const query: TableQuery = { slides: '.slide', canvasWidth: 980, mark: 'data-test-hidden' }
 const slide = (inner: string) => `<div class="slide" style="position:relative;width:980px;height:552px;margin:0;font:20px sans-serif"><div class="slidev-layout" style="background:#fff">${inner}</div></div>`
 const STYLE = '<!doctype html><style>body{margin:0} table{border-collapse:collapse} td,th{padding:6px 8px;line-height:30px} tr{border-bottom:1px solid rgba(156,163,175,.2)}</style>'
+
+describe('figuresOnPage', () => {
+  it('finds each labelled figure of each slide with its box; unlabelled ones are not figures', async () => {
+    await page.setContent(STYLE + slide('<p>text</p>') + slide('<div style="padding:10px 0 0 20px"><div role="img" aria-label=" 时间线：萌芽期 " style="width:300px;height:100px"></div><div role="img" style="width:10px;height:10px"></div></div>'))
+    expect(await page.evaluate(figuresOnPage, query)).toEqual([{ slide: 2, x: 20, y: 10, w: 300, h: 100, alt: '时间线：萌芽期' }])
+  })
+})
 
 describe('tablesOnPage', () => {
   it('reads a table as shown: place, columns, rows, spans, runs, rules; then hides it until shown again', async () => {
