@@ -21,7 +21,7 @@ import { ROOT } from '../core/paths'
 import { documentInfoOf } from './outline'
 import { stablePptx } from './pptx-stable'
 import { withNativeParts } from './pptx-native'
-import { figuresOnPage, showTables, tablesOnPage, zoomsOnPage } from '../page/pptx-page'
+import { partsOnPage, showTables, tablesOnPage } from '../page/pptx-page'
 import { EDITABLE_CHUNK, EDITABLE_ROUTE, type EditableExporter, type EditableReport, SLIDEV } from '../slidev/slidev-internals'
 
 /** The attribute that marks a table hidden from Slidev's exporter while notedeck makes it a PowerPoint table. */
@@ -70,8 +70,7 @@ export async function editablePptx(page: Page, slidesMarkdown: string): Promise<
         throw new Error(`Slidev's editable exporter asked for the "${route}" route; notedeck shows "${EDITABLE_ROUTE}"`)
     }
     const query = { slides: SLIDEV.printContainer, canvasWidth: CANVAS.width, mark: TABLE_MARK }
-    const zooms = await page.evaluate(zoomsOnPage, query)
-    const figures = await page.evaluate(figuresOnPage, query)
+    const { zooms, figures } = await page.evaluate(partsOnPage, query)
     const tables = await page.evaluate(tablesOnPage, query)
     const { output, ...report } = await withNativeParts(await exportersPptx(), { zooms, tables, figures, canvasWidth: CANVAS.width }, () => exportPptxEditable({ page, slides, width: CANVAS.width, height: CANVAS.height, pages: slides.map((_, i) => i + 1), go }, join(dir, 'slides.pptx')))
       .catch((e: Error) => {

@@ -135,6 +135,12 @@ export function tableOf(t: PageTable): { rows: TableRows, options: TableOptions 
   }
 }
 
+/** A box the exporter placed (inches, as it gives them to pptxgenjs) in canvas px: its left, width and centre. */
+function pxBox(o: { x?: unknown, y?: unknown, w?: unknown, h?: unknown }) {
+  const [x, y, w, h] = [o.x, o.y, o.w, o.h].map(v => (typeof v === 'number' ? v : 0) / INCH_PER_PX) as [number, number, number, number]
+  return { x, w, cx: x + w / 2, cy: y + h / 2 }
+}
+
 /** What the page shows that the exporter does not make as shown (`pptx-page.ts` reads it). */
 export interface NativeParts { zooms: PageZoom[], tables: PageTable[], figures: PageFigure[], canvasWidth: number }
 
@@ -154,17 +160,14 @@ export function withNativeParts<T>(Pptx: typeof PptxGenJS, parts: NativeParts, f
       const no = slides.push(slide)
       const addText = slide.addText.bind(slide)
       slide.addText = (text, options) => {
-        const x = ((options?.x as number | undefined) ?? 0) / INCH_PER_PX
-        const y = ((options?.y as number | undefined) ?? 0) / INCH_PER_PX
-        const w = ((options?.w as number | undefined) ?? 0) / INCH_PER_PX
-        const h = ((options?.h as number | undefined) ?? 0) / INCH_PER_PX
-        const [runs, zoomedOptions] = zoomText(text, options, zoomAt(parts.zooms, no, x + w / 2, y + h / 2))
+        const { x, w, cx, cy } = pxBox(options ?? {})
+        const [runs, zoomedOptions] = zoomText(text, options, zoomAt(parts.zooms, no, cx, cy))
         return addText(runs, zoomedOptions && keepOnSlide(zoomedOptions, x, w, parts.canvasWidth))
       }
       const addImage = slide.addImage.bind(slide)
       slide.addImage = (options) => {
-        const [x, y, w, h] = [options.x, options.y, options.w, options.h].map(v => (typeof v === 'number' ? v : 0) / INCH_PER_PX) as [number, number, number, number]
-        const alt = options.altText && RASTER_ALT.test(options.altText) ? figureAlt(parts.figures, no, x + w / 2, y + h / 2) : undefined
+        const { cx, cy } = pxBox(options)
+        const alt = options.altText && RASTER_ALT.test(options.altText) ? figureAlt(parts.figures, no, cx, cy) : undefined
         return addImage(alt ? { ...options, altText: alt } : options)
       }
       return slide

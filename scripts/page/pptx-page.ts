@@ -70,42 +70,38 @@ export interface PageFigure { slide: number, x: number, y: number, w: number, h:
 /** What the page's reader needs: the selector of its slides, the canvas width, the attribute that marks a hidden table. */
 export interface TableQuery { slides: string, canvasWidth: number, mark: string }
 
-/** In-page: every zoomed part of every slide, innermost last. */
-export function zoomsOnPage({ slides, canvasWidth }: Omit<TableQuery, 'mark'>): PageZoom[] {
-  const found: PageZoom[] = []
+/**
+ * In-page: the zoomed parts of every slide (innermost last) and its figures, elements with
+ * `role="img"` and a label; boxes in the slide's canvas px.
+ */
+export function partsOnPage({ slides, canvasWidth }: Omit<TableQuery, 'mark'>): { zooms: PageZoom[], figures: PageFigure[] } {
+  const zooms: PageZoom[] = []
+  const figures: PageFigure[] = []
   document.querySelectorAll(slides).forEach((container, i) => {
     const box = container.getBoundingClientRect()
     const scale = box.width ? canvasWidth / box.width : 1
+    const place = (el: Element) => {
+      const r = el.getBoundingClientRect()
+      return { slide: i + 1, x: (r.left - box.left) * scale, y: (r.top - box.top) * scale, w: r.width * scale, h: r.height * scale }
+    }
     container.querySelectorAll('*').forEach((el) => {
       const own = Number(getComputedStyle(el).zoom)
-      if (!own || own === 1)
-        return
-      let zoom = 1
-      for (let e: Element | null = el; e && e !== container; e = e.parentElement)
-        zoom *= Number(getComputedStyle(e).zoom) || 1
-      const r = el.getBoundingClientRect()
-      found.push({ slide: i + 1, x: (r.left - box.left) * scale, y: (r.top - box.top) * scale, w: r.width * scale, h: r.height * scale, zoom })
+      if (own && own !== 1) {
+        let zoom = 1
+        for (let e: Element | null = el; e && e !== container; e = e.parentElement)
+          zoom *= Number(getComputedStyle(e).zoom) || 1
+        zooms.push({ ...place(el), zoom })
+      }
+      const alt = el.getAttribute('role') === 'img' ? el.getAttribute('aria-label')?.trim() : undefined
+      const at = alt ? place(el) : undefined
+      if (alt && at?.w && at.h)
+        figures.push({ ...at, alt })
     })
   })
-  return found
+  return { zooms, figures }
 }
 
-/** In-page: every element of every slide with `role="img"` and a label. */
-export function figuresOnPage({ slides, canvasWidth }: Omit<TableQuery, 'mark'>): PageFigure[] {
-  const found: PageFigure[] = []
-  document.querySelectorAll(slides).forEach((container, i) => {
-    const box = container.getBoundingClientRect()
-    const scale = box.width ? canvasWidth / box.width : 1
-    container.querySelectorAll('[role="img"][aria-label]').forEach((el) => {
-      const alt = el.getAttribute('aria-label')?.trim()
-      const r = el.getBoundingClientRect()
-      if (alt && r.width && r.height)
-        found.push({ slide: i + 1, x: (r.left - box.left) * scale, y: (r.top - box.top) * scale, w: r.width * scale, h: r.height * scale, alt })
-    })
-  })
-  return found
-}
-
+/** In-page: every outermost table of every slide, read as shown, then hidden (see the top of this file). */
 export function tablesOnPage({ slides, canvasWidth, mark }: TableQuery): PageTable[] {
   const canvas = document.createElement('canvas')
   canvas.width = 1

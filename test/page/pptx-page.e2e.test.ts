@@ -3,7 +3,7 @@
 // Slidev's exporter and shown again afterwards), zoomed parts at their shown size, labelled figures.
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type PageCell, type TableQuery, figuresOnPage, showTables, tablesOnPage, zoomsOnPage } from '../../scripts/page/pptx-page'
+import { type PageCell, type TableQuery, partsOnPage, showTables, tablesOnPage } from '../../scripts/page/pptx-page'
 import { launchBrowser, resolveBrowser } from '../../scripts/slidev/browser'
 
 let browser: Browser
@@ -18,10 +18,10 @@ const query: TableQuery = { slides: '.slide', canvasWidth: 980, mark: 'data-test
 const slide = (inner: string) => `<div class="slide" style="position:relative;width:980px;height:552px;margin:0;font:20px sans-serif"><div class="slidev-layout" style="background:#fff">${inner}</div></div>`
 const STYLE = '<!doctype html><style>body{margin:0} table{border-collapse:collapse} td,th{padding:6px 8px;line-height:30px} tr{border-bottom:1px solid rgba(156,163,175,.2)}</style>'
 
-describe('figuresOnPage', () => {
+describe('partsOnPage', () => {
   it('finds each labelled figure of each slide with its box; unlabelled ones are not figures', async () => {
     await page.setContent(STYLE + slide('<p>text</p>') + slide('<div style="padding:10px 0 0 20px"><div role="img" aria-label=" 时间线：萌芽期 " style="width:300px;height:100px"></div><div role="img" style="width:10px;height:10px"></div></div>'))
-    expect(await page.evaluate(figuresOnPage, query)).toEqual([{ slide: 2, x: 20, y: 10, w: 300, h: 100, alt: '时间线：萌芽期' }])
+    expect(await page.evaluate(partsOnPage, query)).toEqual({ zooms: [], figures: [{ slide: 2, x: 20, y: 10, w: 300, h: 100, alt: '时间线：萌芽期' }] })
   })
 })
 
@@ -65,7 +65,7 @@ describe('tablesOnPage', () => {
     await page.setContent(STYLE + slide('<div style="zoom:1.5;padding:20px"><table><tr><td style="font-size:20px">big</td></tr></table></div>'))
     const [t] = await page.evaluate(tablesOnPage, query)
     expect(t!.rows[0]![0]).toMatchObject({ padding: [9, 12, 9, 12], lineHeight: 45, runs: [{ text: 'big', fontSize: 30 }] })
-    const zooms = await page.evaluate(zoomsOnPage, query)
+    const { zooms } = await page.evaluate(partsOnPage, query)
     expect(zooms).toEqual([expect.objectContaining({ slide: 1, x: 0, y: 0, zoom: 1.5 })])
     expect(t).toMatchObject({ x: 30, y: 30 })
   })

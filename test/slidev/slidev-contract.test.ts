@@ -71,5 +71,6 @@ describe(`Slidev ${SLIDEV_VERSION}: what notedeck relies on`, () => {
     expect(chunk).toContain('await import("pptxgenjs")')
     expect(chunk).toMatch(/for \(const ir of slides\) \{\s*const slide = pptx\.addSlide\(\);/)
     expect(chunk).toContain('return await pptx.write({ outputType: "nodebuffer" })')
+    expect(chunk, 'the exporter describes its pictures of drawn elements otherwise: update RASTER_ALT in pptx-native.ts').toContain('options.altText = `Rendered as an image because of CSS ${node.reason}`')
   })
 })
