@@ -22,23 +22,22 @@ type TableRows = Parameters<Slide['addTable']>[0]
 type TableOptions = NonNullable<Parameters<Slide['addTable']>[1]>
 type Cell = TableRows[number][number]
 
-export const hex = (c: Rgba) => [c.r, c.g, c.b].map(v => Math.round(v).toString(16).padStart(2, '0')).join('').toUpperCase()
+const hex = (c: Rgba) => [c.r, c.g, c.b].map(v => Math.round(v).toString(16).padStart(2, '0')).join('').toUpperCase()
 /** pptxgenjs's transparency (0 opaque .. 100 clear), none for an opaque colour. */
-export const transparency = (c: Rgba) => c.a >= 1 ? undefined : Math.round((1 - c.a) * 100)
+const transparency = (c: Rgba) => c.a >= 1 ? undefined : Math.round((1 - c.a) * 100)
 /** `c` painted over the opaque `under`: for what pptxgenjs draws without transparency (table borders). */
 export function over(c: Rgba, under: Rgba): string {
   const mix = (a: number, b: number) => a * c.a + b * (1 - c.a)
   return hex({ r: mix(c.r, under.r), g: mix(c.g, under.g), b: mix(c.b, under.b), a: 1 })
 }
 
+/** Whether the box `b` of a slide is on slide `slide` and holds the point (canvas px). */
+const holds = (b: { slide: number, x: number, y: number, w: number, h: number }, slide: number, x: number, y: number) =>
+  b.slide === slide && x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h
+
 /** The zoom of the innermost zoomed part of slide `slide` that holds the point (canvas px); 1 outside them. */
 export function zoomAt(zooms: PageZoom[], slide: number, x: number, y: number): number {
-  let zoom = 1
-  for (const z of zooms) {
-    if (z.slide === slide && x >= z.x && x <= z.x + z.w && y >= z.y && y <= z.y + z.h)
-      zoom = z.zoom
-  }
-  return zoom
+  return zooms.findLast(z => holds(z, slide, x, y))?.zoom ?? 1
 }
 
 /**
@@ -63,7 +62,7 @@ export function zoomText(text: TextRuns, options: TextOptions | undefined, zoom:
 }
 
 /** How much wider a viewer's substitute font may set a line than the deck's own font (a sans serif for Noto Sans: about 10 %). */
-export const SUBSTITUTE_WIDER = 1.15
+const SUBSTITUTE_WIDER = 1.15
 
 /**
  * A one-line text box (the exporter does not wrap those) that would leave the slide if a viewer
@@ -78,8 +77,8 @@ export function keepOnSlide(options: TextOptions, x: number, w: number, canvasWi
 const RASTER_ALT = /^Rendered as an image because of CSS /
 
 /** The text alternative of the figure of slide `slide` whose box holds the point (canvas px), if any. */
-export function figureAlt(figures: PageFigure[], slide: number, x: number, y: number): string | undefined {
-  return figures.find(f => f.slide === slide && x >= f.x && x <= f.x + f.w && y >= f.y && y <= f.y + f.h)?.alt
+function figureAlt(figures: PageFigure[], slide: number, x: number, y: number): string | undefined {
+  return figures.find(f => holds(f, slide, x, y))?.alt
 }
 
 const pt = (px: number) => Math.round(px * PT_PER_PX * 100) / 100

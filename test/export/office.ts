@@ -26,31 +26,35 @@ export function soffice(pptxs: string[], outDir: string): string[] {
 }
 
 export const pdfText = (pdf: string, page: number) => execFileSync('pdftotext', ['-raw', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' })
-/** Words whose box leaves the page: `pdftotext -bbox` gives every word's box and the page's size. */
-export function wordsOffPage(pdf: string): string[] {
+/** A PDF page as `pdftotext -bbox` gives it: its size and every word's box. */
+export interface WordPage { w: number, h: number, words: Array<{ x0: number, y0: number, x1: number, y1: number, text: string }> }
+
+/** Every page's words and their boxes (one run of poppler for all the checks on one PDF). */
+export function wordBoxes(pdf: string): WordPage[] {
   const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' })
-  const off: string[] = []
-  for (const page of html.split('<page ').slice(1)) {
-    const [w, h] = [/width="([\d.]+)"/, /height="([\d.]+)"/].map(r => Number(r.exec(page)![1]))
-    for (const m of page.matchAll(/<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)</g)) {
+  return html.split('<page ').slice(1).map((page) => {
+    const [w, h] = [/width="([\d.]+)"/, /height="([\d.]+)"/].map(r => Number(r.exec(page)![1])) as [number, number]
+    const words = [...page.matchAll(/<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)</g)].map((m) => {
       const [x0, y0, x1, y1] = m.slice(1, 5).map(Number) as [number, number, number, number]
-      if (x0 < -1 || y0 < -1 || x1 > w! + 1 || y1 > h! + 1)
-        off.push(m[5]!)
-    }
-  }
-  return off
+      return { x0, y0, x1, y1, text: m[5]! }
+    })
+    return { w, h, words }
+  })
+}
+
+/** Words whose box leaves their page. */
+export function wordsOffPage(pages: WordPage[]): string[] {
+  return pages.flatMap(p => p.words.filter(b => b.x0 < -1 || b.y0 < -1 || b.x1 > p.w + 1 || b.y1 > p.h + 1).map(b => b.text))
 }
 
 /**
  * Per page, the median height of its words' boxes as a share of the page's width (poppler's boxes:
  * a font's ascent to its descent, so the same text set in another font differs by a constant factor).
  */
-export function wordHeights(pdf: string): number[] {
-  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' })
-  return html.split('<page ').slice(1).map((page) => {
-    const w = Number(/width="([\d.]+)"/.exec(page)![1])
-    const heights = [...page.matchAll(/yMin="([-\d.]+)" xMax="[-\d.]+" yMax="([-\d.]+)"/g)].map(m => Number(m[2]) - Number(m[1])).sort((a, b) => a - b)
-    return heights.length ? heights[Math.floor(heights.length / 2)]! / w : 0
+export function wordHeights(pages: WordPage[]): number[] {
+  return pages.map((p) => {
+    const heights = p.words.map(b => b.y1 - b.y0).sort((a, b) => a - b)
+    return heights.length ? heights[Math.floor(heights.length / 2)]! / p.w : 0
   })
 }
 
