@@ -1,7 +1,8 @@
 import type { MermaidConfig } from 'mermaid'
+import { FONTS, fontStack } from '../scripts/pipeline/plan/layout'
 
-/** One font for slides and diagrams: the bundled Noto Sans SC (see styles/index.css). */
-export const FONT_FAMILY = '"Noto Sans SC", sans-serif'
+/** One font stack for slides and diagrams: the bundled fonts (scripts/pipeline/plan/layout.ts). */
+export const FONT_FAMILY = fontStack(FONTS.sans, 'sans-serif')
 
 export const mermaidConfig: MermaidConfig = {
   // Slidev asks for 'dark' on a dark deck (see mermaid-renderer.ts).

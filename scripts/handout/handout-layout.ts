@@ -4,6 +4,7 @@
  * browser; the slides themselves are drawn into the empty frames afterwards, as vector PDF pages.
  */
 import type { HandoutContent } from './handout-content'
+import { FONTS, fontStack } from '../pipeline/plan/layout'
 
 export type PerPage = 2 | 3
 export const PER_PAGE_CHOICES: readonly PerPage[] = [2, 3]
@@ -60,7 +61,7 @@ export function handoutHtml(content: HandoutContent, opts: HandoutHtmlOptions): 
 <style>
 @page { size: A4 portrait; margin: 0 }
 * { box-sizing: border-box }
-html, body { margin: 0; background: ${bg}; color: ${fg}; font-family: 'Noto Sans SC', sans-serif; -webkit-print-color-adjust: exact; print-color-adjust: exact }
+html, body { margin: 0; background: ${bg}; color: ${fg}; font-family: ${fontStack(FONTS.sans, 'sans-serif')}; -webkit-print-color-adjust: exact; print-color-adjust: exact }
 .page { position: relative; width: ${PAGE.width}mm; height: ${PAGE.height}mm; padding: ${PAGE.margin}mm; overflow: hidden; break-after: page; background: ${bg} }
 .page:last-child { break-after: auto }
 .row { position: absolute; left: ${PAGE.margin}mm; right: ${PAGE.margin}mm; height: ${g.slot}mm; display: flex; flex-direction: column }
@@ -73,7 +74,7 @@ html, body { margin: 0; background: ${bg}; color: ${fg}; font-family: 'Noto Sans
 .notes > :first-child { margin-top: 0 }
 .notes p, .notes ul, .notes ol, .notes pre { margin: 0 0 0.5em }
 .notes ul, .notes ol { padding-left: 1.2em }
-.notes pre, .notes code { font-family: 'Maple Mono CN', 'Noto Sans SC', monospace; font-variant-ligatures: none; font-size: 0.9em; white-space: pre-wrap }
+.notes pre, .notes code { font-family: ${fontStack(FONTS.mono, 'monospace')}; font-variant-ligatures: none; font-size: 0.9em; white-space: pre-wrap }
 .notes a { color: inherit }
 .notes.empty { background: repeating-linear-gradient(to bottom, transparent 0, transparent 7.5mm, ${rule} 7.5mm, ${rule} 7.8mm) }
 .footer { position: absolute; left: ${PAGE.margin}mm; right: ${PAGE.margin}mm; bottom: ${PAGE.margin}mm; height: ${PAGE.footer - 4}mm; display: flex; justify-content: space-between; align-items: flex-end; border-top: 0.3mm solid ${rule}; padding-top: 1.5mm; font-size: 8pt; color: ${muted} }

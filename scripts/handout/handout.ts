@@ -48,6 +48,7 @@ function fontDirs(): Record<string, string> {
   return {
     '/font/': dirname(require.resolve('@fontsource/noto-sans-sc/package.json')),
     '/mono/': join(dirname(require.resolve('@chinese-fonts/maple-mono-cn/package.json')), 'dist', 'MapleMono-CN-Regular'),
+    '/emoji/': dirname(require.resolve('@fontsource/noto-emoji/package.json')),
   }
 }
 
@@ -57,7 +58,7 @@ async function respond(url: string, html: string, dirs: Record<string, string>):
   if (pathname === '/')
     return { body: html, contentType: 'text/html; charset=utf-8' }
   if (pathname === '/font/all.css')
-    return { body: '@import url(400.css);\n@import url(700.css);\n@import url(/mono/result.css);\n', contentType: 'text/css' }
+    return { body: '@import url(400.css);\n@import url(700.css);\n@import url(/mono/result.css);\n@import url(/emoji/400.css);\n', contentType: 'text/css' }
   const prefix = Object.keys(dirs).find(p => pathname.startsWith(p))
   if (!prefix)
     return undefined

@@ -4,6 +4,7 @@ import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../../scripts/pipeline/notes/config'
 import { DEFAULT_SLIDES } from '../../scripts/core/paths'
+import { FONTS } from '../../scripts/pipeline/plan/layout'
 import { FIXTURES, NOTES, deckFrom, defaultConfig, defaultDeck, mermaidBlocks, readText, stem } from '../helpers'
 
 describe('the default deck', async () => {
@@ -21,7 +22,7 @@ describe('the default deck', async () => {
     const parsed = parseSync(markdown, 'slides.md')
     expect(parsed.slides.length).toBe(plan.slides.length)
     expect(parsed.slides[0]!.frontmatter.layout).toBe('cover')
-    expect(parsed.slides[0]!.frontmatter.fonts).toMatchObject({ provider: 'none', sans: 'Noto Sans SC' })
+    expect(parsed.slides[0]!.frontmatter.fonts).toMatchObject({ provider: 'none', sans: FONTS.sans.join(', ') })
   })
 
   it('opens with a cover and an agenda of the sections', () => {

@@ -4,6 +4,20 @@
  * metrics`), and styles/index.css uses only those; a test fails when the two files disagree. Pure.
  */
 
+/**
+ * The bundled fonts, in the order a character falls back through them: text in Noto Sans SC, code
+ * in Maple Mono CN (its CJK glyphs two columns wide), and emoji and symbols that neither has in the
+ * monochrome Noto Emoji (@fontsource/noto-emoji; a colour emoji font draws nothing in headless
+ * Chromium's PDF). Every font stack of the slides, the diagrams and the handout is made from these.
+ */
+export const FONTS = {
+  sans: ['Noto Sans SC', 'Noto Emoji'],
+  mono: ['Maple Mono CN', 'Noto Sans SC', 'Noto Emoji'],
+} as const
+
+/** A CSS `font-family` value of `families`, each quoted, then `generic`. */
+export const fontStack = (families: readonly string[], generic: 'sans-serif' | 'monospace') => [...families.map(f => `'${f}'`), generic].join(', ')
+
 /** Slidev's canvas and its default layout's padding. */
 export const CANVAS = { width: 980, height: 552, padX: 56, padY: 40 }
 /** Body text. */
@@ -46,6 +60,8 @@ export const IMAGE_MAX_PX = 360
 /** The custom properties styles/layout.css declares, from the numbers above. */
 export function layoutCss(): string {
   const vars: Array<[string, string]> = [
+    ['--nd-font', fontStack(FONTS.sans, 'sans-serif')],
+    ['--nd-mono-font', fontStack(FONTS.mono, 'monospace')],
     ['--nd-font-px', `${FONT_PX}px`],
     ['--nd-line-height', String(LINE_HEIGHT)],
     ['--nd-card-font-px', `${CARD_FONT_PX}px`],

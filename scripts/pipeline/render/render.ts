@@ -4,6 +4,7 @@ import { notesDiagramAlt } from './diagram-alt'
 import type { Plan } from '../plan/plan'
 import { agendaLayout } from '../plan/plan-agenda'
 import { LINK_TILES_MAX, codeLinePx } from '../plan/budget'
+import { FONTS } from '../plan/layout'
 import { type ExtraSlide, placeExtra } from '../notes/extra-slides'
 import { type ImageMap, type LinkMap, type Refs, escapeHtml, isSafeUrl, toSlideMarkdown } from './markdown-out'
 import { resolveAnchor } from '../notes/anchors'
@@ -54,9 +55,9 @@ function headmatter(plan: Plan, opts: RenderOptions): string[] {
     `colorSchema: ${opts.colorSchema ?? 'light'}`,
     'fonts:',
     '  provider: none',
-    '  sans: Noto Sans SC',
-    '  serif: Noto Sans SC',
-    '  mono: Maple Mono CN, Noto Sans SC',
+    `  sans: ${FONTS.sans.join(', ')}`,
+    `  serif: ${FONTS.sans.join(', ')}`,
+    `  mono: ${FONTS.mono.join(', ')}`,
     'mdc: false',
     'drawings:',
     '  enabled: false',
