@@ -25,7 +25,7 @@ export function linesFor(text: string, widthPx: number, font = FONT_PX, bold = f
 }
 
 function listHeight(list: List, width: number): number {
-  return list.children.reduce((h, item) => h + itemHeight(item, width - 26), 0)
+  return list.children.reduce((h, item) => h + itemHeight(item, width - LIST_INDENT_PX), 0)
 }
 
 export { LIST_COLUMN_GAP_PX }
@@ -33,17 +33,37 @@ export { LIST_COLUMN_GAP_PX }
 /** A list set in two columns: the browser balances them; the taller half is the height. */
 export function twoColumnListHeight(list: List, width: number): number {
   const column = (width - LIST_COLUMN_GAP_PX) / 2
-  const heights = list.children.map(item => itemHeight(item, column - 26))
+  const heights = list.children.map(item => itemHeight(item, column - LIST_INDENT_PX))
   const half = Math.ceil(heights.length / 2)
   const sum = (hs: number[]) => hs.reduce((a, b) => a + b, 0)
   return Math.max(sum(heights.slice(0, half)), sum(heights.slice(half))) + 6
 }
 
-function itemHeight(item: ListItem, width: number): number {
-  let h = 0
-  for (const child of item.children)
-    h += child.type === 'list' ? listHeight(child, width) : linesFor(plainText(child), width) * LINE_PX + 6
-  return h
+/** Indent of a list item's content (styles/index.css: `padding-left: 1.3em` at the body size). */
+export const LIST_INDENT_PX = 26
+
+/**
+ * Height of a list item with what it holds, each child measured as what it is: a paragraph by its
+ * lines, code as the one-line HTML block it is written as (`pre.nd-pre`, wrapped at the item's
+ * width), a table by its rows, a nested list by its items.
+ */
+export function itemHeight(item: ListItem, width: number): number {
+  return item.children.reduce((h, child) => h + nestedHeight(child as BlockContent, width), 0)
+}
+
+/** Code inside a list or quote (`pre.nd-pre` in styles/index.css): wrapped, 8 px padding, 4 px margins. */
+export function nestedCodeHeight(value: string, width: number): number {
+  return codeRows(value, width, CODE_FONT_PX, true) * codeLinePx(CODE_FONT_PX) + 16 + 8
+}
+
+function nestedHeight(node: BlockContent, width: number): number {
+  switch (node.type) {
+    case 'list': return listHeight(node, width)
+    case 'code': return nestedCodeHeight(node.value, width)
+    case 'table': return tableHeight(node, width) + 12
+    case 'blockquote': return node.children.reduce((h, c) => h + nestedHeight(c as BlockContent, width - 40), 16)
+    default: return linesFor(plainText(node), width) * LINE_PX + 6
+  }
 }
 
 const CODE_PAD = 16
@@ -153,10 +173,33 @@ export function cardHeight(card: Card, columns: number, width = BODY_W): number 
 /** Width inside a card of a grid of `columns` (padding and border taken off). */
 export const cardInnerWidth = (columns: number, width = BODY_W) => columnWidth(columns, width) - (columns >= 3 ? 34 : 42)
 
-/** Every code block of the card shows its widest line inside a card of a grid of `columns` (code is not wrapped in cards). */
-export function cardCodeFits(card: Card, columns: number, width = BODY_W): boolean {
+/**
+ * Longer runs than this are not words but addresses and identifiers, which the slides break
+ * (`overflow-wrap: break-word`) wherever they must.
+ */
+const WORD_MAX = 24
+
+/**
+ * Width of the widest word of `text` at `font`: a run a browser would rather not break (no space,
+ * no CJK character in it, at most WORD_MAX characters).
+ */
+export function widestWordPx(text: string, font: number, bold = false): number {
+  const words = text.split(/[\s\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60]+/u).filter(w => [...w].length <= WORD_MAX)
+  return Math.max(0, ...words.map(w => textWidthPx(w, font, bold)))
+}
+
+/**
+ * Everything in the card fits its width in a grid of `columns`: every code block's widest line (code
+ * is not wrapped in cards), and the longest word of its term and of its text (a word a card cannot
+ * break would stick out of it).
+ */
+export function cardFitsWidth(card: Card, columns: number, width = BODY_W): boolean {
   const inner = cardInnerWidth(columns, width)
+  const termPx = columns >= 3 ? 17.85 : 21
+  const text = card.content.filter(c => c.type !== 'code').map(c => plainText(c)).join(' ')
   return card.content.every(c => c.type !== 'code' || codeWidthPx(c.value, CODE_FONT_PX) <= inner)
+    && widestWordPx(card.term, termPx, true) <= inner - (card.step ? termPx * 2 : 0)
+    && widestWordPx(text, CARD_FONT_PX) <= inner
 }
 
 /** Height of cards laid out in rows of `columns`. */

@@ -8,12 +8,40 @@
 const DRAWING_CHARS = /[\u2190-\u21FF\u2500-\u259F\u25A0-\u25FF\u27F0-\u27FF\u2B00-\u2BFF]/u
 /** ASCII art: box corners and edges (`+---+`, `|   |`), arrows (`-->`, `==>`, `<--`), and `v` / `^` under a bar. */
 const ASCII_ART = /\+[-=]{2,}|[-=]{2,}\+|[-=]{2,}>|<[-=]{2,}|^\s*[|v^]\s*$|^\s*\|.*\|\s*$/u
+/** A row of a Markdown table (`| a | b |`, `| --- | :-: |`): text with pipes, not a picture, even inside code. */
+const TABLE_ROW = /^\s*\|(?:[^|\n]*\|){2,}\s*$/u
+/** A line that only connects boxes (`│`, `▼`, `|`, `v`, spaces): where a drawing may be cut between two boxes. */
+const CONNECTOR_ONLY = /^[\s│┃║|↓⇓▼▽vV↑⇑▲△^]*$/u
+/** At least this share of a block's non-blank lines must draw for it to be a drawing. */
+const DRAWING_SHARE = 0.4
 
-/** Two or more lines that draw: the block is a diagram, never split. */
+const draws = (line: string) => DRAWING_CHARS.test(line) || (ASCII_ART.test(line) && !TABLE_ROW.test(line))
+
+/**
+ * A diagram in text (box drawing, ASCII boxes and arrows), whose lines must stay as drawn: two or
+ * more lines that draw, and a good share of the block. A script with a table or a few arrows in it
+ * (a heredoc, a comment) is program text, which may be split and wrapped.
+ */
 export function isDrawing(value: string): boolean {
+  const lines = value.split('\n').filter(l => l.trim())
+  const drawing = lines.filter(draws).length
+  return lines.length >= 2 && drawing >= 2 && drawing >= DRAWING_SHARE * lines.length
+}
+
+/**
+ * Where a drawing too tall for a slide may be cut, best first: at a blank line; after a line that
+ * only connects the boxes above to those below (`│`, `▼`); then between any two lines.
+ */
+export function drawingBreakPoints(value: string): number[][] {
   const lines = value.split('\n')
-  return lines.filter(l => DRAWING_CHARS.test(l) || ASCII_ART.test(l)).length >= Math.min(2, lines.length)
-    && lines.length >= 2
+  const levels: number[][] = [[], [], []]
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1]!
+    if (!lines[i]!.trim())
+      continue
+    levels[!prev.trim() ? 0 : CONNECTOR_ONLY.test(prev) ? 1 : 2]!.push(i)
+  }
+  return levels
 }
 
 const indentOf = (line: string) => line.length - line.trimStart().length
@@ -53,9 +81,8 @@ export function breakPoints(value: string): number[][] {
  * Cuts code into the largest pieces, each at most what `fits`, breaking at the best places first
  * (breakPoints): only a single statement taller than a slide is broken between its lines.
  */
-export function codePieces(value: string, fits: (lines: string[]) => boolean): string[][] {
+export function codePieces(value: string, fits: (lines: string[]) => boolean, levels = breakPoints(value)): string[][] {
   const lines = value.split('\n')
-  const levels = breakPoints(value)
   const cut = (from: number, to: number, level: number): string[][] => {
     const piece = lines.slice(from, to)
     if (fits(piece) || to - from <= 1)

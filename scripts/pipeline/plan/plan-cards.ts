@@ -1,7 +1,7 @@
 /** Definition cards: groups of defined terms as a grid, a classification of groups as a tree. Pure. */
 import type { BlockContent, Paragraph } from 'mdast'
 import type { Block, Card, Columns, PlanContext, Section, Slide, Span } from '../types'
-import { BODY_H, cardCodeFits, cardHeight, gridHeight } from './budget'
+import { BODY_H, cardFitsWidth, cardHeight, gridHeight } from './budget'
 import { chunk } from './split'
 import { cardNotes } from './speaker-notes'
 import { treeAlt } from '../render/diagram-alt'
@@ -51,7 +51,7 @@ function pagesAt(cards: Card[], columns: Columns): number {
  * (steps) when that saves a slide and leaves no card alone in the last row.
  */
 function columnsFor(cards: Card[]): Columns {
-  const fits = (cols: Columns) => cards.length >= cols && cards.every(c => cardHeight(c, cols) <= BODY_H && cardCodeFits(c, cols)) && (cols < 3 || gridHeight(cards.slice(0, cols), cols) <= BODY_H)
+  const fits = (cols: Columns) => cards.length >= cols && cards.every(c => cardHeight(c, cols) <= BODY_H && cardFitsWidth(c, cols)) && (cols < 3 || gridHeight(cards.slice(0, cols), cols) <= BODY_H)
   const three = ([3, 2, 1] as const).find(fits) ?? 1
   if (three !== 3 || !fits(4) || cards.length % 4 === 1)
     return three
@@ -66,7 +66,7 @@ export function gridSlides(title: string, kicker: string | undefined, input: Car
   const rows = chunk(cards, cs => cs.length, columns)
   const pages = chunk(rows, rs => gridHeight(rs.flat(), columns), BODY_H)
   // A page with fewer cards than columns (the last one) spreads them over its width.
-  const columnsOf = (page: Card[]): Columns => (page.length < columns && page.every(c => cardHeight(c, page.length) <= BODY_H && cardCodeFits(c, page.length)) ? page.length as Columns : columns)
+  const columnsOf = (page: Card[]): Columns => (page.length < columns && page.every(c => cardHeight(c, page.length) <= BODY_H && cardFitsWidth(c, page.length)) ? page.length as Columns : columns)
   return pages.map(page => ({
     title,
     ...(kicker ? { kicker } : {}),

@@ -7,7 +7,7 @@
  * lays out exactly as content at scale 1 in width W / s, `s` times taller: the estimate below.
  */
 import type { Block, Fill, Slide } from '../types'
-import { BODY_H, BODY_W, CODE_FONT_PX, blockHeight, codeWidthPx, gridHeight, linksHeight } from './budget'
+import { BODY_H, BODY_W, CODE_FONT_PX, blockHeight, cardFitsWidth, codeWidthPx, gridHeight, linksHeight } from './budget'
 import { agendaHeight } from './plan-agenda'
 
 /** The largest scale: 20 px body text becomes 28 px. */
@@ -32,11 +32,11 @@ function centreOnly(height: number): { fill?: Fill, height: number } {
   return { ...(height < BODY_H * CENTER_BELOW ? { fill: { scale: 1, center: true } } : {}), height: Math.round(height) }
 }
 
-/** Height of blocks in `width` px, or Infinity when a code line would not fit the width unwrapped. */
+/** Height of blocks in `width` px, or, set larger (a narrower width), Infinity when a code line would no longer fit unwrapped. */
 function blocksHeight(blocks: Block[], width: number): number {
   let h = 0
   for (const b of blocks) {
-    if (b.kind === 'code' && !b.wrap && codeWidthPx(b.value, b.fontPx ?? CODE_FONT_PX) > width)
+    if (width < BODY_W && b.kind === 'code' && !b.wrap && codeWidthPx(b.value, b.fontPx ?? CODE_FONT_PX) > width)
       return Number.POSITIVE_INFINITY
     h += blockHeight(b, width)
   }
@@ -53,7 +53,8 @@ export function withFill(slide: Slide): Slide {
   if (b.kind === 'content' && !b.large)
     fit = b.blocks.some(fixed) ? centreOnly(blocksHeight(b.blocks, BODY_W)) : fillFor(w => blocksHeight(b.blocks, w))
   else if (b.kind === 'cards')
-    fit = fillFor(w => gridHeight(b.cards, b.columns, w))
+    // Set larger only while every word still fits its card (zoom narrows the cards' text).
+    fit = fillFor(w => (w === BODY_W || b.cards.every(c => cardFitsWidth(c, b.columns, w)) ? gridHeight(b.cards, b.columns, w) : Number.POSITIVE_INFINITY))
   else if (b.kind === 'links')
     fit = fillFor(w => linksHeight(b.links, w))
   else if (b.kind === 'agenda')
