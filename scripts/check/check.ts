@@ -9,19 +9,17 @@ import { readFile } from 'node:fs/promises'
 import { parseSync } from '@slidev/parser'
 import { type Browser, type Page, chromium } from 'playwright-chromium'
 import { NotedeckError } from '../core/errors'
-import { pageScript } from '../core/paths'
 import { type ReadyQuery, navReady, sameSources, shownSources, slidesPending, slidesReady } from '../page/page-ready'
 import { CHROMIUM_ARGS } from '../slidev/browser'
 import { type PageProblems, watchPage } from '../slidev/page-problems'
 import { openDeckHost } from '../slidev/deck-host'
 import type { SlidevServer } from '../slidev/slidev-server'
 import { SLIDEV, slideSelector } from '../slidev/slidev-internals'
-import { type Finding, type Measurement, findingsFor, isContentLayout } from './findings'
+import { measureOptions, measureSlideNo } from '../page/bundle'
+import { type Finding, findingsFor, isContentLayout } from './findings'
 
 export { type Finding, type FindingKind, SPARSE_BELOW, findingsFor, isContentLayout } from './findings'
 
-const FONT = '"Noto Sans SC"'
-const MONO_FONT = '"Maple Mono CN"'
 /** How long a deck may take to load, and each slide to draw (a slide that does not is a finding). */
 const LOAD_MS = 60_000
 const SLIDE_MS = 30_000
@@ -54,7 +52,6 @@ function slidesOf(parsed: Parsed): Array<{ source: string, line: number | undefi
 
 /** The deck on `page`, one slide at a time, as a speaker moves through it. */
 async function checkShown(page: Page, deck: ReturnType<typeof slidesOf>, onSlide: (n: number) => void): Promise<CheckReport> {
-  const measure = await readFile(pageScript('check-page.js'), 'utf8')
   const report: CheckReport = { findings: [], coverage: [], heights: [] }
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' })
   for (const [i, slide] of deck.entries()) {
@@ -68,7 +65,7 @@ async function checkShown(page: Page, deck: ReturnType<typeof slidesOf>, onSlide
       const pending = await page.evaluate(slidesPending, query).catch(() => [])
       report.findings.push({ ...at, kind: 'render', message: `the slide did not finish rendering in ${SLIDE_MS / 1000} s${pending.length ? ` (${pending.join('; ').replace(/\bslide 1(?=[ :])/g, 'the slide')})` : ''}` })
     })
-    const m = await page.evaluate(`${measure}\nmeasureSlide(${current}, ${JSON.stringify(FONT)}, ${JSON.stringify(MONO_FONT)}, ${JSON.stringify(SLIDEV)})`) as Measurement
+    const m = await measureSlideNo(page, current, measureOptions(true))
     report.findings.push(...findingsFor(current, slide.line, m))
     if (isContentLayout(m.layout) && m.coverage !== undefined)
       report.coverage.push({ slide: current, coverage: m.coverage })

@@ -1,8 +1,12 @@
 /**
  * What the check reports, from what it measured in the browser: pure. The measuring itself runs in
- * the page (`scripts/page/check-page.js`); `check.ts` drives the browser.
+ * the page (`scripts/page/in-page/`, bundled by `page/bundle.ts`); `check.ts` drives the browser.
  */
-export type FindingKind = 'render' | 'overflow' | 'label' | 'diagram' | 'image' | 'font' | 'network' | 'contrast' | 'mono' | 'sparse'
+import type { Measurement } from '../page/measurement'
+
+export type { Measurement } from '../page/measurement'
+
+export type FindingKind = 'render' | 'overflow' | 'clipped' | 'label' | 'diagram' | 'image' | 'font' | 'network' | 'contrast' | 'mono' | 'sparse'
 
 export interface Finding {
   /** 1-based slide number. */
@@ -11,25 +15,6 @@ export interface Finding {
   line?: number
   kind: FindingKind
   message: string
-}
-
-export interface Measurement {
-  error?: string
-  failed?: string
-  overflow: Array<{ px: number, what: string }>
-  labels: Array<{ px: number, what: string }>
-  diagrams: Array<{ rendered: boolean, error?: string }>
-  images: string[]
-  missing: string[]
-  contrast: Array<{ ratio: number, needs: number, what: string }>
-  /** The slide's layout class: cover and section slides are not content slides. */
-  layout?: string
-  /** Union box of the slide's text, images and diagrams, as a share of the slide. */
-  coverage?: number
-  /** Code blocks whose columns do not line up. */
-  mono?: string[]
-  /** Height of the content under the title, px. */
-  body?: number
 }
 
 /** A content slide whose content covers less than this share of the slide is reported as sparse. */
@@ -42,10 +27,11 @@ export const isContentLayout = (layout: string | undefined) => layout === 'defau
 export function findingsFor(slide: number, line: number | undefined, m: Measurement): Finding[] {
   const at = { slide, ...(line ? { line } : {}) }
   if (m.error)
-    return [{ ...at, kind: 'diagram', message: m.error }]
+    return [{ ...at, kind: 'render', message: m.error }]
   return [
     ...(m.failed ? [{ ...at, kind: 'render' as const, message: `the slide did not render: ${m.failed}` }] : []),
     ...m.overflow.slice(0, 1).map(o => ({ ...at, kind: 'overflow' as const, message: `content ${o.px}px outside the slide: ${o.what}` })),
+    ...m.clipped.slice(0, 1).map(o => ({ ...at, kind: 'clipped' as const, message: `content ${o.px}px wider or taller than the box that holds it (cut off): ${o.what}` })),
     ...m.labels.map(l => ({ ...at, kind: 'label' as const, message: `diagram label ${l.px}px outside its box: "${l.what}"` })),
     ...m.diagrams.filter(d => !d.rendered).map(d => ({ ...at, kind: 'diagram' as const, message: `diagram did not render${d.error ? `: ${d.error}` : ''}` })),
     ...m.contrast.slice(0, 3).map(c => ({ ...at, kind: 'contrast' as const, message: `text contrast ${c.ratio}:1, needs ${c.needs}:1: "${c.what}"` })),

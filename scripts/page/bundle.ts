@@ -1,0 +1,53 @@
+/**
+ * The code that measures slides inside Chromium (`in-page/`), bundled for the page with esbuild:
+ * typed modules on this side, one script on that side, which sets `window.__notedeck`. Built once a
+ * process, in memory (about 30 ms), from the sources in scripts/page/in-page/.
+ */
+import type { Page } from 'playwright-chromium'
+import { pageScript } from '../core/paths'
+import { FONTS } from '../pipeline/plan/layout'
+import { SLIDEV } from '../slidev/slidev-internals'
+import type { MeasureOptions, Measurement, PageFonts } from './measurement'
+import type { NotedeckPage } from './in-page/entry'
+
+let built: Promise<string> | undefined
+
+/** The bundle's source. */
+export function pageBundle(): Promise<string> {
+  built ??= (async () => {
+    const { build } = await import('esbuild')
+    const out = await build({ entryPoints: [pageScript('in-page/entry.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'error' })
+    return out.outputFiles[0]!.text
+  })()
+  return built
+}
+
+/** How the export and the check measure: the bundled font stacks, Slidev's internals; `full` for the check. */
+export const measureOptions = (full: boolean): MeasureOptions => ({ S: SLIDEV, fonts: FONTS, full })
+
+type Api = { __notedeck?: NotedeckPage }
+
+/** Puts the bundle in the page (once a document: a new load needs it again). */
+async function ensure(page: Page): Promise<void> {
+  if (await page.evaluate(() => Boolean((window as Api).__notedeck)))
+    return
+  await page.evaluate(await pageBundle())
+}
+
+/** Slide `no` of a page that shows one slide at a time. */
+export async function measureSlideNo(page: Page, no: number, opts: MeasureOptions): Promise<Measurement> {
+  await ensure(page)
+  return page.evaluate(([n, o]) => (window as Api).__notedeck!.measureSlideNo(n, o), [no, opts] as const)
+}
+
+/** Every slide of a page that shows them all, one element per slide matching `selector`. */
+export async function measureAll(page: Page, selector: string, opts: MeasureOptions): Promise<Measurement[]> {
+  await ensure(page)
+  return page.evaluate(([s, o]) => (window as Api).__notedeck!.measureAll(s, o), [selector, opts] as const)
+}
+
+/** The page's bundled fonts that failed to load, or that it does not declare. */
+export async function pageFonts(page: Page, opts: MeasureOptions): Promise<PageFonts> {
+  await ensure(page)
+  return page.evaluate(o => (window as Api).__notedeck!.pageFonts(o), opts)
+}

@@ -1,0 +1,47 @@
+/**
+ * What the page reports about one rendered slide (`in-page/measure.ts` measures it inside Chromium),
+ * and what it is told: the types both sides share. Types only: nothing here runs.
+ */
+import type { SlidevInternals } from '../slidev/slidev-internals'
+
+export interface Excess { px: number, what: string }
+
+export interface Measurement {
+  /** The slide is not on the page. */
+  error?: string
+  /** Slidev's error instead of the slide (it did not compile). */
+  failed?: string
+  /** Content outside the slide, most first. */
+  overflow: Excess[]
+  /** Content a box on the slide hides or lets spill (a code block that scrolls, a card, a cell). */
+  clipped: Excess[]
+  /** Diagram labels outside their shapes. */
+  labels: Excess[]
+  diagrams: Array<{ rendered: boolean, error?: string }>
+  /** Images that did not load. */
+  images: string[]
+  /** Characters no bundled font of their stack has. */
+  missing: string[]
+  /** Text below WCAG AA contrast (measured only for the check). */
+  contrast: Array<{ ratio: number, needs: number, what: string }>
+  /** The slide's layout class: cover and section slides are not content slides. */
+  layout?: string
+  /** Union box of the slide's text, images and diagrams, as a share of the slide. */
+  coverage?: number
+  /** Code blocks whose columns do not line up (measured only for the check). */
+  mono?: string[]
+  /** Height of the content under the title, px. */
+  body?: number
+}
+
+/** What a page measures with, and how much. */
+export interface MeasureOptions {
+  S: SlidevInternals
+  /** The font stacks of text and code, as families in fallback order (FONTS in plan/layout.ts). */
+  fonts: { sans: readonly string[], mono: readonly string[] }
+  /** Also what only the check reports: contrast and code columns (slower). */
+  full: boolean
+}
+
+/** What a whole page reports beside its slides: bundled fonts that failed, families it lacks. */
+export interface PageFonts { failed: string[], absent: string[] }
