@@ -3,6 +3,7 @@
  * and what it is told: the types both sides share. Types only: nothing here runs.
  */
 import type { SlidevInternals } from '../slidev/slidev-internals'
+import type { CodeRanges } from '../core/ranges'
 
 export interface Excess { px: number, what: string }
 
@@ -39,6 +40,8 @@ export interface MeasureOptions {
   S: SlidevInternals
   /** The font stacks of text and code, as families in fallback order (FONTS in plan/layout.ts). */
   fonts: { sans: readonly string[], mono: readonly string[] }
+  /** What each stack can draw, as sorted merged code point ranges (read from the font files: METRICS.cover). */
+  cover: { sans: CodeRanges, mono: CodeRanges }
   /** Also what only the check reports: contrast and code columns (slower). */
   full: boolean
 }

@@ -34,6 +34,24 @@ export function displayWidth(text: string): number {
   return w
 }
 
+/**
+ * The text of `node` as the lines it breaks itself into (a hard line break, an HTML `<br>`), each
+ * as plainText would give it: what a slide shows on separate lines before any wrapping.
+ */
+export function plainLines(node: Nodes): string[] {
+  const out: string[] = ['']
+  const walk = (n: Nodes) => {
+    if (n.type === 'break' || (n.type === 'html' && /^<br\s*\/?>$/i.test(n.value.trim())))
+      out.push('')
+    else if ('children' in n)
+      (n.children as Nodes[]).forEach(walk)
+    else if (n.type !== 'image')
+      out[out.length - 1] += toString(n)
+  }
+  walk(node)
+  return out.map(l => l.replace(/\s+/g, ' ').trim())
+}
+
 export function plainText(nodes: Nodes | Nodes[]): string {
   const list = Array.isArray(nodes) ? nodes : [nodes]
   return list.map(n => toString(n, { includeImageAlt: false })).join(' ').replace(/\s+/g, ' ').trim()

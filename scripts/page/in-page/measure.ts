@@ -2,7 +2,7 @@
 import type { MeasureOptions, Measurement, PageFonts } from '../measurement'
 import { backdrop, lowContrast, rgba } from './colour'
 import { bodyHeight, coverage, hiddenInBoxes, outsideSlide } from './geometry'
-import { failedFonts, missingGlyphs } from './glyphs'
+import { absentFonts, failedFonts, missingGlyphs } from './glyphs'
 import { measureDiagrams } from './diagrams'
 import { misalignedCode } from './mono'
 
@@ -27,7 +27,7 @@ export async function measureSlide(slide: Element, opts: MeasureOptions): Promis
   // Slidev shows its error instead of the slide's layout (directly in a slide of a dev page).
   const failed = slide.querySelector(`:scope > ${S.failed}`) ?? (layout ? null : slide.querySelector(S.failed))
   const drawn = measureDiagrams(slide, opts.full)
-  const glyphs = missingGlyphs(layout, opts.fonts, drawn.texts)
+  const missing = missingGlyphs(layout, opts.cover, drawn.texts)
   const body = bodyHeight(layout)
   return {
     ...(failed ? { failed: (failed.textContent ?? '').trim() } : {}),
@@ -36,7 +36,7 @@ export async function measureSlide(slide: Element, opts: MeasureOptions): Promis
     labels: drawn.labels,
     diagrams: drawn.diagrams,
     images: [...slide.querySelectorAll('img')].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src') ?? ''),
-    missing: glyphs.missing,
+    missing,
     contrast: opts.full ? [...drawn.contrast, ...textContrast(slide, layout)] : [],
     layout: layout ? ['cover', 'section', 'default'].find(c => layout.classList.contains(c)) ?? 'other' : 'none',
     coverage: coverage(slide, layout),
@@ -62,6 +62,6 @@ export async function measureAll(selector: string, opts: MeasureOptions): Promis
 /** The page's bundled fonts: files that failed to load, families it does not declare. */
 export function pageFonts(opts: MeasureOptions): PageFonts {
   const families = [...new Set([...opts.fonts.sans, ...opts.fonts.mono])]
-  return { failed: failedFonts(families), absent: missingGlyphs(null, opts.fonts).absent }
+  return { failed: failedFonts(families), absent: absentFonts(families) }
 }
 

@@ -2,10 +2,10 @@
  * The layout budget: how much a slide holds, estimated from display widths.
  * Geometry follows styles/index.css on Slidev's 980x552 canvas (default layout padding 56px x 40px).
  */
-import type { BlockContent, List, ListItem, Table } from 'mdast'
+import type { BlockContent, List, ListItem, Nodes, Table } from 'mdast'
 import type { Block, Card, LinkItem } from '../types'
-import { displayWidth, plainText, wrapText } from '../text'
-import { textWidthPx } from './font-metrics'
+import { displayWidth, plainLines, plainText, wrapText } from '../text'
+import { codeColumns, textWidthPx } from './font-metrics'
 
 import { CARD_FONT_PX, CODE_FONT_PX, CODE_LINE_HEIGHT, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TABLE_FONT_PX } from './layout'
 
@@ -22,6 +22,11 @@ const CARD_LINE_PX = CARD_FONT_PX * LINE_HEIGHT
 /** Lines `text` takes in `widthPx` at `font`, with the bundled font's own advance widths. */
 export function linesFor(text: string, widthPx: number, font = FONT_PX, bold = false): number {
   return Math.max(1, wrapText(text, Math.max(font * 2, widthPx), s => textWidthPx(s, font, bold), false).length)
+}
+
+/** Lines `node`'s text takes in `widthPx`: each line it breaks itself (`<br>`, a hard break) wrapped on its own. */
+export function nodeLines(node: Nodes, widthPx: number, font = FONT_PX, bold = false): number {
+  return plainLines(node).reduce((n, line) => n + linesFor(line, widthPx, font, bold), 0)
 }
 
 function listHeight(list: List, width: number): number {
@@ -62,7 +67,7 @@ function nestedHeight(node: BlockContent, width: number): number {
     case 'code': return nestedCodeHeight(node.value, width)
     case 'table': return tableHeight(node, width) + 12
     case 'blockquote': return node.children.reduce((h, c) => h + nestedHeight(c as BlockContent, width - 40), 16)
-    default: return linesFor(plainText(node), width) * LINE_PX + 6
+    default: return nodeLines(node, width) * LINE_PX + 6
   }
 }
 
@@ -72,7 +77,7 @@ export const codeUnitPx = (font: number) => font * 0.6
 
 /** Width a code block needs to show its widest line unwrapped at `font`, padding included. */
 export function codeWidthPx(value: string, font: number): number {
-  return Math.max(0, ...value.split('\n').map(displayWidth)) * codeUnitPx(font) + CODE_PAD
+  return Math.max(0, ...value.split('\n').map(codeColumns)) * codeUnitPx(font) + CODE_PAD
 }
 
 /**
@@ -91,7 +96,7 @@ export function columnWidths(table: Table, width: number): number[] {
 export function tableHeight(table: Table, width: number, font = TABLE_FONT_PX): number {
   const widths = columnWidths(table, width)
   return table.children.reduce((h, row) => {
-    const lines = Math.max(1, ...row.children.map((c, i) => linesFor(plainText(c), widths[i] ?? width, font)))
+    const lines = Math.max(1, ...row.children.map((c, i) => nodeLines(c, widths[i] ?? width, font)))
     return h + lines * Math.round(font * 1.5) + 13
   }, 0)
 }
@@ -99,7 +104,7 @@ export function tableHeight(table: Table, width: number, font = TABLE_FONT_PX): 
 /** Rows each code line takes at `font`, wrapped when `wrap`. */
 export function codeRows(value: string, width: number, font: number, wrap: boolean): number {
   const perLine = Math.floor((width - CODE_PAD) / codeUnitPx(font))
-  return value.split('\n').reduce((n, line) => n + (wrap ? Math.max(1, Math.ceil(displayWidth(line) / perLine)) : 1), 0)
+  return value.split('\n').reduce((n, line) => n + (wrap ? Math.max(1, Math.ceil(codeColumns(line) / perLine)) : 1), 0)
 }
 
 /** Line height of code: 1.5, and 1.25 for drawings, whose box lines then meet from one line to the next. */
@@ -115,11 +120,16 @@ export function contentHeight(node: BlockContent, width = BODY_W): number {
     case 'table': return tableHeight(node, width) + 12
     case 'code': return codeHeight(node.value, width)
     case 'blockquote': return node.children.reduce((h, c) => h + contentHeight(c as BlockContent, width - 40), 16)
-    default: return linesFor(plainText(node), width) * LINE_PX + 8
+    default: return nodeLines(node, width) * LINE_PX + 8
   }
 }
 
+/** The height `block` takes in `width` px: as estimated, times what the browser measured more (`grow`: corrections.ts). */
 export function blockHeight(block: Block, width = BODY_W): number {
+  return estimatedHeight(block, width) * (block.grow ?? 1)
+}
+
+function estimatedHeight(block: Block, width: number): number {
   switch (block.kind) {
     case 'paragraph':
       return contentHeight(block.node, width)
@@ -152,7 +162,7 @@ export function columnWidth(columns: number, width = BODY_W): number {
 /** Height of Markdown content in a card: text at the card size, lists without gaps (DefinitionCard.vue). */
 function cardContentHeight(node: BlockContent, width: number): number {
   switch (node.type) {
-    case 'paragraph': return linesFor(plainText(node), width, CARD_FONT_PX) * CARD_LINE_PX
+    case 'paragraph': return nodeLines(node, width, CARD_FONT_PX) * CARD_LINE_PX
     case 'list': return node.children.reduce((h, item) => h + item.children.reduce((ih, c) => ih + cardContentHeight(c as BlockContent, width - 22), 0), 0)
     default: return contentHeight(node, width) * CARD_FONT_PX / FONT_PX
   }
@@ -167,7 +177,7 @@ export function cardHeight(card: Card, columns: number, width = BODY_W): number 
   const inner = cardInnerWidth(columns, width)
   const termPx = compact ? 17.85 : 21
   const body = card.content.reduce((h, c) => h + cardContentHeight(c, inner), 0)
-  return (compact ? 18 : 26) + linesFor(card.term, inner - (card.step ? termPx * 2 : 0), termPx, true) * termPx * 1.6 + 4 + body
+  return ((compact ? 18 : 26) + linesFor(card.term, inner - (card.step ? termPx * 2 : 0), termPx, true) * termPx * 1.6 + 4 + body) * (card.grow ?? 1)
 }
 
 /** Width inside a card of a grid of `columns` (padding and border taken off). */

@@ -4,7 +4,7 @@
  */
 import type { List, Table } from 'mdast'
 import type { Block } from '../types'
-import { BODY_H, BODY_W, CODE_FONT_PX, FONT_FLOOR_PX, LIST_COLUMN_GAP_PX, TABLE_FONT_PX, codeHeight, codeWidthPx, columnWidths, contentHeight, linesFor } from './budget'
+import { BODY_H, BODY_W, CODE_FONT_PX, FONT_FLOOR_PX, LIST_COLUMN_GAP_PX, TABLE_FONT_PX, codeHeight, codeWidthPx, columnWidths, contentHeight, linesFor, nodeLines } from './budget'
 import { isDrawing } from './code-shape'
 import { plainText } from '../text'
 
@@ -26,7 +26,7 @@ export function fitCode(value: string, budget = BODY_H): { fontPx: number, wrap:
 /** The largest size at which no cell needs more than three lines in its column. */
 export function fitTable(table: Table): number {
   const widths = columnWidths(table, BODY_W)
-  const fits = (font: number) => table.children.every(r => r.children.every((c, i) => linesFor(plainText(c), widths[i] ?? BODY_W, font) <= 3))
+  const fits = (font: number) => table.children.every(r => r.children.every((c, i) => nodeLines(c, widths[i] ?? BODY_W, font) <= 3))
   for (let font = TABLE_FONT_PX; font > FONT_FLOOR_PX; font--) {
     if (fits(font))
       return font

@@ -4,15 +4,24 @@
  * `npm run metrics` (scripts/metrics.ts), which writes font-metrics.json; a test checks the two agree.
  */
 import metrics from './font-metrics.json' with { type: 'json' }
+import { charWidth } from '../text'
+import { inRanges } from '../../core/ranges'
 
 export interface FontMetrics {
   unitsPerEm: number
-  /** Code point -> advance width in font units, for regular (400) and bold (700). */
+  /** Code point -> advance width in font units, for regular (400) and bold (700): Noto Sans SC's, then Noto Emoji's for what it lacks. */
   regular: Record<string, number>
   bold: Record<string, number>
+  /** The code points the code font (Maple Mono CN) has, as merged ranges; code falls back to the text fonts for others. */
+  monoRanges: Array<[number, number]>
+  /**
+   * What the bundled fonts can draw, exactly (read from the font files: a subset's CSS unicode-range
+   * may name characters its file lacks): text (FONTS.sans) and code (FONTS.mono), as merged ranges.
+   */
+  cover: { sans: Array<[number, number]>, mono: Array<[number, number]> }
 }
 
-export const METRICS: FontMetrics = metrics
+export const METRICS = metrics as unknown as FontMetrics
 
 /** Width of `text` in px at `fontPx`: from the font's advances; characters it does not list are one em (CJK). */
 export function textWidthPx(text: string, fontPx: number, bold = false): number {
@@ -21,4 +30,20 @@ export function textWidthPx(text: string, fontPx: number, bold = false): number 
   for (const ch of text)
     units += table[ch.codePointAt(0)!] ?? METRICS.unitsPerEm
   return (units / METRICS.unitsPerEm) * fontPx
+}
+
+/** Columns of the code font (Maple Mono CN: 0.6 em each) that a character takes in code. */
+const COLUMN_EM = 0.6
+
+/**
+ * How many code columns `text` takes: a glyph of the code font one column (a CJK one two), a
+ * character it lacks as wide as the text font draws it (`★` an em: 1.7 columns; an emoji 2.1).
+ */
+export function codeColumns(text: string): number {
+  let cols = 0
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!
+    cols += cp < 0x80 || inRanges(METRICS.monoRanges, cp) ? charWidth(ch) : (METRICS.regular[cp] ?? METRICS.unitsPerEm) / METRICS.unitsPerEm / COLUMN_EM
+  }
+  return cols
 }
