@@ -1,9 +1,13 @@
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { notesErrorOverlay } from './scripts/slidev/notes-error-overlay'
+import { realModules } from './scripts/slidev/real-modules'
 import { wholeImportGlobs } from './scripts/slidev/whole-import-globs'
 
 // Slidev merges this into its Vite config. The notes' errors are shown only under `npm run dev`;
-// Slidev's shared generated modules are read whole by every server (several may run at once).
+// Slidev's shared generated modules are read whole by every server (several may run at once); the
+// packages are served from wherever they really are (a node_modules that is a link to elsewhere).
 export default defineConfig({
-  plugins: [notesErrorOverlay(), wholeImportGlobs()],
+  plugins: [notesErrorOverlay(), wholeImportGlobs(), realModules(dirname(fileURLToPath(import.meta.url)))],
 })

@@ -11,7 +11,7 @@ import type { Exporter } from '../export/exporter'
 import { isFreshFromStamp } from '../export/export-cache'
 import { DEFAULT_NOTES, outputNameFor } from '../core/paths'
 import { reportLines } from '../export/pptx-editable'
-import { EXPORT_OPTIONS, type ExportRequest, exportGenerated, exportInputs, exportRequest, exportSummary, inputOptions } from './export-request'
+import { EXPORT_OPTIONS, type ExportRequest, exportGenerated, exportInputs, exportRequest, exportSummary, inputOptions, reportRendered } from './export-request'
 import { removeOnSignal } from './signals'
 import { USAGE } from './usage'
 
@@ -55,7 +55,7 @@ async function exportNotes(notes: string | undefined, formats: ExportFormat[], v
   const jobs = await Promise.all(reqs.map(async req => ({ req, inputs: await exportInputs(result, values, req) })))
   const done = await exportGenerated(result, jobs, render)
   done.forEach((d, i) => {
-    console.log(exportSummary(d, reqs[i]!.format, result.plan.slides.length))
+    console.log(exportSummary(d, reqs[i]!.format, (d.deck ?? result.deck).length))
     if (d.report) {
       const { warnings, fonts } = reportLines(d.report)
       warnings.forEach(w => console.warn(`notedeck: warning: ${w}`))
@@ -63,6 +63,7 @@ async function exportNotes(notes: string | undefined, formats: ExportFormat[], v
         console.log(`notedeck: ${fonts}`)
     }
   })
+  reportRendered(done, result, reqs[0]!.allowOverflow)
 }
 
 export async function runExport(argv: string[]): Promise<number> {

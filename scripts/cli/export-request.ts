@@ -7,7 +7,11 @@ import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { resolveBrowser } from '../slidev/browser'
 import { NotedeckError } from '../core/errors'
-import { type ExportFormat, type Phase, type Render, defaultOutput, exportDecks } from '../export/export'
+import { type ExportFormat, type Phase, type Render, type Rendered, defaultOutput, exportDecks } from '../export/export'
+import { lostParts } from '../export/audit'
+import { correctionsFor, lostLines, slideName } from '../export/feedback'
+import type { PageAudit } from '../export/printer'
+import type { DeckSlide } from '../pipeline/types'
 import { exportKey, inputsKey, isFresh, remember } from '../export/export-cache'
 import type { GenerateResult } from '../pipeline/generate'
 import { ROOT, devAnnouncementFor } from '../core/paths'
@@ -17,9 +21,10 @@ import { withColorSchema, writeDarkVariant } from '../slidev/variant'
 export const DEFAULT_TIMEOUT_MS = 60_000
 
 export const EXPORT_OPTIONS = {
-  timeout: { type: 'string' },
-  dark: { type: 'boolean', default: false },
-  fresh: { type: 'boolean', default: false },
+  'timeout': { type: 'string' },
+  'dark': { type: 'boolean', default: false },
+  'fresh': { type: 'boolean', default: false },
+  'allow-overflow': { type: 'boolean', default: false },
 } as const
 
 export interface ExportRequest {
@@ -28,6 +33,8 @@ export interface ExportRequest {
   fresh: boolean
   timeoutMs: number
   output: string
+  /** Print what does not fit (content outside its slide or box, characters no font has) as it is, and exit 0. */
+  allowOverflow: boolean
 }
 
 /** The options every exporting command shares, checked; `name` is what the outputs are called by default (`outputNameFor`). */
@@ -36,7 +43,7 @@ export function exportRequest(values: Record<string, unknown>, format: ExportFor
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
     throw new NotedeckError('USAGE', `--timeout takes a positive number of milliseconds, not "${String(values.timeout)}"`)
   const dark = values.dark === true
-  return { format, dark, fresh: values.fresh === true, timeoutMs, output: defaultOutput(ROOT, format, dark, name) }
+  return { format, dark, fresh: values.fresh === true, timeoutMs, output: defaultOutput(ROOT, format, dark, name), allowOverflow: values['allow-overflow'] === true }
 }
 
 export interface ExportDone {
@@ -48,6 +55,10 @@ export interface ExportDone {
   live?: string
   /** what Slidev's editable PowerPoint exporter could not do, and the fonts it named */
   report?: EditableReport | undefined
+  /** what the browser measured of the printed slides, and the deck printed (after the feedback pass) */
+  rendered?: Rendered
+  /** the printed deck's slides, to name them (`deck` of the generation, or of the feedback pass) */
+  deck?: DeckSlide[]
 }
 
 /**
@@ -65,7 +76,7 @@ const LIVE_TIMEOUT_MS = 20_000
 
 /** The options that shape an export besides its input files. */
 export function inputOptions(values: Record<string, unknown>, req: ExportRequest): Record<string, unknown> {
-  return { format: req.format, dark: req.dark, offline: values.offline === true, config: typeof values.config === 'string' ? resolve(values.config) : null }
+  return { format: req.format, dark: req.dark, offline: values.offline === true, config: typeof values.config === 'string' ? resolve(values.config) : null, allowOverflow: req.allowOverflow }
 }
 
 /** The files an export is made from: everything generation read, and the slides file. */
@@ -88,14 +99,22 @@ export interface ExportJob { req: ExportRequest, inputs: ExportInputs }
  * `Exporter`'s when several decks are exported one after another.
  */
 export async function exportGenerated(result: GenerateResult, jobs: ExportJob[], render?: Render): Promise<ExportDone[]> {
-  const { dark, fresh, timeoutMs } = jobs[0]!.req
-  const markdown = dark ? withColorSchema(result.markdown, 'dark') : result.markdown
+  const { dark, fresh, timeoutMs, allowOverflow } = jobs[0]!.req
+  const variant = (md: string) => (dark ? withColorSchema(md, 'dark') : md)
+  const markdown = variant(result.markdown)
   const done = new Map<ExportJob, ExportDone>()
-  const stale: Array<{ job: ExportJob, after: () => Promise<void> }> = []
+  const stale: Array<{ job: ExportJob, after: (rendered?: Rendered) => Promise<void> }> = []
   for (const job of jobs) {
     const { req, inputs } = job
     const key = await exportKey(markdown, { format: req.format, dark })
-    const after = () => remember(req.output, key, inputs.key, inputs.files)
+    // The stamp that says the output is up to date: of the deck printed (the feedback pass may have
+    // planned it again), and only when it shows all of the notes, or when told to print it anyway.
+    const after = async (rendered?: Rendered) => {
+      if (rendered && !allowOverflow && lostParts(rendered.audit).length)
+        return
+      const printed = rendered && rendered.markdown !== markdown ? await exportKey(rendered.markdown, { format: req.format, dark }) : key
+      await remember(req.output, printed, inputs.key, inputs.files)
+    }
     if (!fresh && await isFresh(req.output, key)) {
       await after()
       done.set(job, { output: req.output, cached: true, bytes: 0, seconds: 0 })
@@ -117,18 +136,28 @@ export async function exportGenerated(result: GenerateResult, jobs: ExportJob[],
   const live = liveExport ? await liveExport.findLiveServer(slides) : undefined
   if (only && liveExport && live) {
     try {
-      const made = await liveExport.exportFromServer({ url: live, slidesMarkdown: markdown, output: only.job.req.output, browser, timeoutMs: LIVE_TIMEOUT_MS, after: only.after })
-      done.set(only.job, { output: made.output, cached: false, bytes: made.bytes, seconds: seconds(), live })
+      const made = await liveExport.exportFromServer({ url: live, slidesMarkdown: markdown, output: only.job.req.output, browser, timeoutMs: LIVE_TIMEOUT_MS, after: only.after, slideName: slideName(result.deck, result.file) })
+      done.set(only.job, { output: made.output, cached: false, bytes: made.bytes, seconds: seconds(), live, rendered: made.rendered, deck: result.deck })
       return ordered()
     }
     catch (e) {
       console.warn(`notedeck: could not print from the dev server at ${live} (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); exporting on its own`)
     }
   }
+  // The feedback pass: slides the browser found not fitting are planned again from what it measured.
+  let deck = result.deck
+  const replan = async (audit: PageAudit) => {
+    const corrections = correctionsFor(audit, result.deck)
+    if (!corrections.length)
+      return undefined
+    const again = result.replan(corrections)
+    deck = again.deck
+    return variant(again.markdown)
+  }
   const onPhase = phaseTimer()
   onPhase?.('generated')
-  const made = await exportDecks({ slides, browser, timeoutMs, dark, onPhase }, stale.map(({ job, after }) => ({ format: job.req.format, output: job.req.output, after })), render)
-  made.forEach((r, i) => done.set(stale[i]!.job, { output: r.output, cached: false, bytes: r.bytes, seconds: seconds(), report: r.report }))
+  const made = await exportDecks({ slides, browser, timeoutMs, dark, onPhase, replan, slideName: no => slideName(deck, result.file)(no) }, stale.map(({ job, after }) => ({ format: job.req.format, output: job.req.output, after })), render)
+  made.forEach((r, i) => done.set(stale[i]!.job, { output: r.output, cached: false, bytes: r.bytes, seconds: seconds(), report: r.report, rendered: r.rendered, deck }))
   return ordered()
 }
 
@@ -141,3 +170,25 @@ export function exportSummary(done: ExportDone, format: ExportFormat, slides: nu
   return `notedeck: ${shown} (${slides} ${unit}, ${(done.bytes / 1024).toFixed(0)} KiB, ${done.seconds.toFixed(1)} s${done.live ? `, from the dev server at ${done.live}` : ''})`
 }
 
+/**
+ * Says what the browser found in the slides of an export: slides the feedback pass planned again,
+ * and what of the notes the printed slides still do not show (`notes.md:42: slide 7 …`, on stderr).
+ * That is an error (`CONTENT_LOST`, exit 1, the outputs written as printed) unless `--allow-overflow`.
+ */
+export function reportRendered(done: ExportDone[], result: GenerateResult, allowOverflow: boolean): void {
+  const first = done.find(d => d.rendered)
+  if (!first?.rendered)
+    return
+  const { rendered } = first
+  if (rendered.replanned)
+    console.log(`notedeck: planned again from what Chromium measured:${lostLines(lostParts(rendered.replanned), result.deck, result.file).map(l => `\n  ${l}`).join('')}`)
+  const lost = lostParts(rendered.audit)
+  if (!lost.length)
+    return
+  const lines = lostLines(lost, first.deck ?? result.deck, result.file)
+  lines.forEach(l => console.error(`notedeck: ${allowOverflow ? 'warning: ' : ''}${l}`))
+  if (!allowOverflow) {
+    const slides = new Set(lost.map(f => f.slide)).size
+    throw new NotedeckError('CONTENT_LOST', `${slides} slide${slides > 1 ? 's' : ''} of ${result.file} do not show all of the notes (above); ${done.map(d => relative(process.cwd(), d.output)).join(', ')} written as printed`, { hint: 'shorten or split what is named there, or pass --allow-overflow to accept it' })
+  }
+}

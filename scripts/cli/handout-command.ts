@@ -7,7 +7,8 @@ import { parseCommon } from './args'
 import { resolveBrowser } from '../slidev/browser'
 import { NotedeckError } from '../core/errors'
 import { exportKey, fileDigest, isFresh, remember } from '../export/export-cache'
-import { EXPORT_OPTIONS, exportGenerated, exportInputs, exportRequest, exportSummary } from './export-request'
+import { EXPORT_OPTIONS, exportGenerated, exportInputs, exportRequest, exportSummary, reportRendered } from './export-request'
+import { withColorSchema } from '../slidev/variant'
 import { generateForDeck } from './generate-deck'
 import { LANG_TAGS } from '../pipeline/render/render'
 import { defaultHandoutPath, renderHandout } from '../handout/handout'
@@ -38,8 +39,11 @@ export async function runHandout(argv: string[]): Promise<number> {
   const result = await generateForDeck(notes, values)
   const slides = (await exportGenerated(result, [{ req, inputs: await exportInputs(result, values, req) }]))[0]!
   if (!slides.cached)
-    console.log(exportSummary(slides, 'pdf', result.plan.slides.length))
-  const key = await exportKey(result.markdown, { handout: perPage, dark, slides: await fileDigest(slides.output) })
+    console.log(exportSummary(slides, 'pdf', (slides.deck ?? result.deck).length))
+  reportRendered([slides], result, req.allowOverflow)
+  // The deck the slides PDF was printed from (the feedback pass may have planned it again).
+  const printed = slides.rendered?.markdown ?? (dark ? withColorSchema(result.markdown, 'dark') : result.markdown)
+  const key = await exportKey(printed, { handout: perPage, dark, slides: await fileDigest(slides.output) })
   if (!req.fresh && await isFresh(output, key)) {
     console.log(`notedeck: ${relative(process.cwd(), output)} is up to date (nothing that shapes it changed; --fresh makes it anyway)`)
     return 0
@@ -47,7 +51,7 @@ export async function runHandout(argv: string[]): Promise<number> {
   const started = Date.now()
   const handout = await renderHandout({
     slidesFile: result.out,
-    slidesMarkdown: result.markdown,
+    slidesMarkdown: printed,
     slidesPdf: slides.output,
     output,
     browser: await resolveBrowser(),

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'USAGE'
   | 'BROWSER_NOT_FOUND'
   | 'EXPORT_FAILED'
+  | 'CONTENT_LOST'
   | 'CHECK_FAILED'
   | 'WRITE_FAILED'
   | 'STALE'

@@ -6,6 +6,7 @@ import { relative } from 'node:path'
 import { resolveBrowser } from '../slidev/browser'
 import { exportKey, remember } from './export-cache'
 import { printLive } from './export-live'
+import { lostParts } from './audit'
 import { type Printer, openPrinter } from './printer'
 import { writeAtomic } from '../core/write'
 
@@ -35,9 +36,14 @@ export function keepPdf(url: string, output: string): { update: (markdown: strin
     const started = Date.now()
     try {
       printer ??= waitForServer(url, 60_000).then(async () => openPrinter(await resolveBrowser(), PRINT_TIMEOUT_MS))
-      const pdf = await printLive(await printer, url, markdown)
+      const { pdf, rendered } = await printLive(await printer, url, markdown)
       await writeAtomic(output, pdf)
-      await remember(output, await exportKey(markdown, { format: 'pdf', dark: false }))
+      const lost = lostParts(rendered.audit)
+      for (const f of lost)
+        console.warn(`notedeck: warning: ${shown}: slide ${f.slide}: ${f.message}`)
+      // Up to date for a later `npm run export` only when it shows everything (that export would say what does not).
+      if (!lost.length)
+        await remember(output, await exportKey(markdown, { format: 'pdf', dark: false }))
       console.log(`notedeck: ${shown} updated (${((Date.now() - started) / 1000).toFixed(1)} s)`)
     }
     catch (e) {

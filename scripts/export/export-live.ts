@@ -5,7 +5,8 @@
  */
 import { readFile, rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { finishPdf } from './export'
+import { type Rendered, finishPdf } from './export'
+import { refuseBroken } from './audit'
 import { isAlive, withOutputLock } from './output-lock'
 import { devAnnouncementFor } from '../core/paths'
 import { type Printer, openPrinter } from './printer'
@@ -38,24 +39,32 @@ export interface LiveExportOptions {
   browser: string
   timeoutMs: number
   /** Runs once the PDF is in place, before another writer may replace it (the cache stamp). */
-  after?: () => Promise<void>
+  after?: (rendered: Rendered) => Promise<void>
+  /** How a message names slide `no`. */
+  slideName?: (no: number) => string
 }
 
-/** The dev server's in-browser exporter printed, with the outline, proved to be these slides. */
-export async function printLive(printer: Printer, url: string, slidesMarkdown: string): Promise<Uint8Array> {
+/**
+ * The dev server's in-browser exporter printed, with the outline, proved to be these slides; not
+ * printed when the page reported a problem (`refuseBroken`). What the browser measured comes with it.
+ */
+export async function printLive(printer: Printer, url: string, slidesMarkdown: string, slideName?: (no: number) => string): Promise<{ pdf: Uint8Array, rendered: Rendered }> {
   const deck = await printer.show(url, EXPORTER_PAGE, slidesMarkdown)
-  return finishPdf(await printer.pdf(), slidesMarkdown, deck)
+  const audit = await printer.audit()
+  refuseBroken(audit, slideName)
+  const pdf = await finishPdf(await printer.pdf(), slidesMarkdown, deck)
+  return { pdf, rendered: { made: [{ kind: 'file', data: pdf }], audit, markdown: slidesMarkdown } }
 }
 
-export async function exportFromServer(opts: LiveExportOptions): Promise<{ output: string, bytes: number }> {
+export async function exportFromServer(opts: LiveExportOptions): Promise<{ output: string, bytes: number, rendered: Rendered }> {
   const printer = await openPrinter(opts.browser, opts.timeoutMs)
   try {
-    const pdf = await printLive(printer, opts.url, opts.slidesMarkdown)
+    const { pdf, rendered } = await printLive(printer, opts.url, opts.slidesMarkdown, opts.slideName)
     await withOutputLock(opts.output, async () => {
       await writeAtomic(opts.output, pdf)
-      await opts.after?.()
+      await opts.after?.(rendered)
     })
-    return { output: opts.output, bytes: pdf.byteLength }
+    return { output: opts.output, bytes: pdf.byteLength, rendered }
   }
   finally {
     await printer.close()

@@ -11,10 +11,11 @@ import { replacePath, tempPathFor, writeAtomic } from '../core/write'
 import type { EditableReport } from '../slidev/slidev-internals'
 import { withOutputLock } from './output-lock'
 import { DeckMismatch } from './printer'
-import { type ExportFormat, type Made, type Phase, type RenderOptions, renderDeck, scaleFor } from './render-deck'
+import { type ExportFormat, type Made, type Phase, type RenderOptions, type Rendered, scaleFor } from './render-deck'
+import { renderDeck } from './exporter'
 
 export { RASTER_SCALE } from './printer'
-export { EXPORT_OVERHEAD_MS, type ExportFormat, FORMATS, type Made, type Phase, PHASES, finishPdf } from './render-deck'
+export { EXPORT_OVERHEAD_MS, type ExportFormat, FORMATS, type Made, type Phase, PHASES, type Rendered, finishPdf } from './render-deck'
 
 export interface ExportOptions {
   /** The generated slides.md to export. */
@@ -26,15 +27,29 @@ export interface ExportOptions {
   timeoutMs: number
   dark: boolean
   onPhase?: ((phase: Phase) => void) | undefined
+  /** The feedback pass (RenderOptions.replan). */
+  replan?: RenderOptions['replan']
+  slideName?: RenderOptions['slideName']
 }
 
-/** One output of an export, and what to do once it is in place (the cache stamp), before another writer may replace it. */
-export interface ExportTarget { format: ExportFormat, output: string, after?: () => Promise<void> }
+/**
+ * One output of an export, and what to do once it is in place (the cache stamp, given what the
+ * browser measured of it), before another writer may replace it.
+ */
+export interface ExportTarget { format: ExportFormat, output: string, after?: (rendered: Rendered) => Promise<void> }
 
-export interface ExportResult { format: ExportFormat, output: string, bytes: number, attempts: number, report?: EditableReport | undefined }
+export interface ExportResult {
+  format: ExportFormat
+  output: string
+  bytes: number
+  attempts: number
+  report?: EditableReport | undefined
+  /** What the browser measured of the printed slides, the deck printed, and whether the feedback pass planned it again. */
+  rendered: Rendered
+}
 
 /** What makes a deck into outputs in memory: `renderDeck` (a server of its own), or an `Exporter`'s. */
-export type Render = (o: RenderOptions) => Promise<Made[]>
+export type Render = (o: RenderOptions) => Promise<Rendered>
 
 /** Puts what was made at `output` whole: a file by rename, a folder by moving the old one aside. */
 async function install(made: Made, output: string): Promise<number> {
@@ -70,11 +85,11 @@ function pages(targets: ExportTarget[]): ExportTarget[][] {
 }
 
 /** Made once more if the result was not this deck. */
-async function renderProved(opts: RenderOptions, render: Render): Promise<{ made: Made[], attempts: number }> {
+async function renderProved(opts: RenderOptions, render: Render): Promise<{ rendered: Rendered, attempts: number }> {
   const seen: string[] = []
   for (let attempts = 1; attempts <= 2; attempts++) {
     try {
-      return { made: await render(opts), attempts }
+      return { rendered: await render(opts), attempts }
     }
     catch (e) {
       if (!(e instanceof DeckMismatch))
@@ -96,23 +111,23 @@ export async function exportDecks(base: Omit<ExportOptions, 'format' | 'output'>
     // The PDF first: the PowerPoint's pictures are taken by changing the page for a moment.
     group.sort((a, b) => Number(a.format !== 'pdf') - Number(b.format !== 'pdf'))
     await Promise.all(group.map(t => mkdir(dirname(resolve(t.output)), { recursive: true })))
-    const { made, attempts } = await renderProved({ ...base, formats: group.map(t => t.format) }, render)
+    const { rendered, attempts } = await renderProved({ ...base, formats: group.map(t => t.format) }, render)
     for (const [i, t] of group.entries()) {
-      const m = made[i]!
+      const m = rendered.made[i]!
       const output = resolve(t.output)
       const bytes = await withOutputLock(output, async () => {
         const n = await install(m, output)
-        await t.after?.()
+        await t.after?.(rendered)
         return n
       })
-      results.set(t, { format: t.format, output, bytes, attempts, report: m.kind === 'file' ? m.report : undefined })
+      results.set(t, { format: t.format, output, bytes, attempts, report: m.kind === 'file' ? m.report : undefined, rendered })
     }
   }
   return targets.map(t => results.get(t)!)
 }
 
 /** One output: `exportDecks` with one target. */
-export async function exportDeck(opts: ExportOptions, after: () => Promise<void> = async () => {}, render: Render = renderDeck): Promise<ExportResult> {
+export async function exportDeck(opts: ExportOptions, after: (rendered: Rendered) => Promise<void> = async () => {}, render: Render = renderDeck): Promise<ExportResult> {
   const { format, output, ...base } = opts
   const [result] = await exportDecks(base, [{ format, output, after }], render)
   return result!

@@ -1,41 +1,68 @@
 /**
- * Several decks exported one after another on one Slidev server and one browser (`npm run export`
- * of several notes, the tests' many decks): the server reads each deck into its scratch slides file
- * (`DeckHost`), so Slidev starts and Vite transforms its client once, not once a deck. Each deck is
- * shown, proved and made exactly as a single export makes it (`printDeck`).
+ * Slidev's server and a browser for exports: one deck (`renderDeck`), or several decks one after
+ * another (`npm run export` of several notes, the tests' many decks): the server reads each deck
+ * into its scratch slides file (`DeckHost`), so Slidev starts and Vite transforms its client once,
+ * not once a deck. Each deck is shown, measured in the browser, planned again once from what was
+ * measured when a slide did not fit (the feedback pass), refused when the page reported a
+ * problem, then made into each format asked for.
  */
 import { readFile } from 'node:fs/promises'
+import { NotedeckError } from '../core/errors'
 import type { Browser } from 'playwright-chromium'
 import { type DeckHost, openDeckHost } from '../slidev/deck-host'
-import { type Printer, openPrinter } from './printer'
-import { EXPORT_OVERHEAD_MS, type Made, type RenderOptions, printDeck, scaleOf, startBrowser } from './render-deck'
+import { refuseBroken } from './audit'
+import { type PageAudit, type Printer, RASTER_SCALE, openPrinter } from './printer'
+import { EXPORT_OVERHEAD_MS, type RenderOptions, type Rendered, makeFormats, scaleOf, showDeck, startBrowser } from './render-deck'
 
 export interface Exporter {
-  /** One deck into memory, as `renderDeck` makes it (`exportDecks` takes it as its render). */
-  render: (opts: RenderOptions) => Promise<Made[]>
+  /** One deck into memory (`exportDecks` takes it as its render). */
+  render: (opts: RenderOptions) => Promise<Rendered>
+  /** One deck shown and measured as an export would print it, printing nothing (the browser fuzz). */
+  inspect: (slides: string, markdown: string) => Promise<PageAudit>
   /** The file the exporter's server reads (beside the decks; `close` removes it), if any. */
   scratch: () => string | undefined
   close: () => Promise<void>
 }
 
-/** A browser now; the server with the first deck. Decks must share the folder and `timeoutMs`. */
+/** The browser starts now, the server with the first deck. Decks must share the folder and `timeoutMs`. */
 export async function openExporter(browserPath: string, timeoutMs: number): Promise<Exporter> {
-  const browser: Browser = await startBrowser(browserPath, timeoutMs + EXPORT_OVERHEAD_MS)
+  const browser: Promise<Browser> = startBrowser(browserPath, timeoutMs + EXPORT_OVERHEAD_MS)
+  browser.catch(() => {})
   const host: DeckHost = openDeckHost('export', 'export', 'EXPORT_FAILED', timeoutMs)
   /** A page per scale the formats asked for so far. */
   const printers = new Map<number, Printer>()
-  const render = async (opts: RenderOptions): Promise<Made[]> => {
-    const markdown = await readFile(opts.slides, 'utf8')
-    const scale = scaleOf(opts.formats)
-    // No page of the last deck stays on the server while it reads this one (it would be sent updates, and reload).
-    await Promise.all([...printers.values()].map(p => p.blank()))
-    const server = await host.serve(opts.slides, markdown)
+  const printerFor = async (scale: number) => {
     let printer = printers.get(scale)
     if (!printer) {
-      printer = await openPrinter(browser, timeoutMs, scale)
+      printer = await openPrinter(await browser, timeoutMs, scale)
       printers.set(scale, printer)
     }
-    return printDeck(printer, server.url, markdown, opts)
+    return printer
+  }
+  /** Has the server serve `markdown` (no page of the deck before stays on it: it would be sent updates, and reload). */
+  const serve = async (slides: string, markdown: string) => {
+    await Promise.all([...printers.values()].map(p => p.blank()))
+    return host.serve(slides, markdown)
+  }
+  const render = async (opts: RenderOptions): Promise<Rendered> => {
+    let markdown = await readFile(opts.slides, 'utf8')
+    const [server, printer] = await Promise.all([serve(opts.slides, markdown), printerFor(scaleOf(opts.formats))])
+    let shown = await showDeck(printer, server.url, markdown, opts)
+    const first = shown.audit
+    const again = opts.replan ? await opts.replan(first) : undefined
+    const replanned = again !== undefined && again !== markdown
+    if (replanned) {
+      markdown = again
+      const next = await serve(opts.slides, markdown)
+      shown = await showDeck(printer, next.url, markdown, opts)
+    }
+    refuseBroken(shown.audit, opts.slideName)
+    const made = await makeFormats(printer, markdown, shown.deck, opts)
+    return { made, audit: shown.audit, markdown, ...(replanned ? { replanned: first } : {}) }
+  }
+  const inspect = async (slides: string, markdown: string): Promise<PageAudit> => {
+    const [server, printer] = await Promise.all([serve(slides, markdown), printerFor(RASTER_SCALE)])
+    return (await showDeck(printer, server.url, markdown, { slides, formats: [], browser: browserPath, timeoutMs, dark: false })).audit
   }
   const close = async () => {
     try {
@@ -43,8 +70,31 @@ export async function openExporter(browserPath: string, timeoutMs: number): Prom
       await host.close()
     }
     finally {
-      await browser.close()
+      await browser.then(b => b.close(), () => {})
     }
   }
-  return { render, scratch: host.scratch, close }
+  return { render, inspect, scratch: host.scratch, close }
+}
+
+/**
+ * One export into memory, one result per format: an exporter of its own (Slidev's server in this
+ * process on a port of its own, the browser started meanwhile), closed again whatever happens,
+ * within the export's time limit.
+ */
+export async function renderDeck(opts: RenderOptions): Promise<Rendered> {
+  const total = opts.timeoutMs + EXPORT_OVERHEAD_MS
+  const exporter = openExporter(opts.browser, opts.timeoutMs)
+  let timer: NodeJS.Timeout | undefined
+  const work = exporter.then(e => e.render(opts))
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round(total / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })), total)
+  })
+  try {
+    return await Promise.race([work, deadline])
+  }
+  finally {
+    clearTimeout(timer)
+    work.catch(() => {})
+    await exporter.then(e => e.close(), () => {})
+  }
 }

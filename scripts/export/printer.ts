@@ -12,6 +12,8 @@ import { NotedeckError } from '../core/errors'
 import { CANVAS } from '../pipeline/plan/layout'
 import { type ReadyQuery, navReady, sameSources, shownSources, slidesPending, slidesReady } from '../page/page-ready'
 import { watchPage } from '../slidev/page-problems'
+import { measureAll, measureOptions, pageFonts } from '../page/bundle'
+import type { Measurement } from '../page/measurement'
 import { type EditablePptx, editablePptx } from './pptx-editable'
 import { type PrintPage, SLIDEV } from '../slidev/slidev-internals'
 
@@ -49,6 +51,14 @@ export class DeckMismatch extends Error {
   }
 }
 
+export interface PageAudit {
+  slides: Measurement[]
+  /** Each slide's text as the page shows it (innerText). */
+  texts: string[]
+  /** Problems of the page as a whole: each would make the printed file wrong (a font, a module, a request). */
+  problems: string[]
+}
+
 export interface ShowOptions {
   dark?: boolean
   onPhase?: (phase: 'loaded' | 'drawn') => void
@@ -60,6 +70,12 @@ export interface Printer {
    * does, and `DeckMismatch` when a slide does not show its title.
    */
   show: (url: string, page: PrintPage, slidesMarkdown: string, options?: ShowOptions) => Promise<DeckShape>
+  /**
+   * What the shown slides look like in the browser (each slide measured: what sticks out, what a box
+   * hides, characters no font has, diagrams and images that failed) and what went wrong in the page
+   * (requests its server refused or that failed, script errors, bundled fonts that did not load).
+   */
+  audit: () => Promise<PageAudit>
   /** Leaves the server's page (for a blank one), so that nothing the server sends reaches it. */
   blank: () => Promise<void>
   /** The shown slides as a PDF, one page per slide. */
@@ -143,7 +159,14 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
       return shots
     }
     const pptx = (slidesMarkdown: string) => editablePptx(page, slidesMarkdown)
-    return { show, blank: async () => { await page.goto('about:blank') }, pdf, pictures, pptx, close }
+    const audit = async (): Promise<PageAudit> => {
+      const opts = measureOptions(false)
+      const slides = await measureAll(page, selector, opts)
+      const fonts = await pageFonts(page, opts)
+      const texts = await page.$$eval(selector, els => els.map(e => (e as HTMLElement).innerText))
+      return { slides, texts, problems: [...trouble.failures(), ...fonts.failed.map(f => `the bundled font ${f} did not load`), ...fonts.absent.map(f => `the bundled font ${f} is not in the page`)] }
+    }
+    return { show, audit, blank: async () => { await page.goto('about:blank') }, pdf, pictures, pptx, close }
   }
   catch (e) {
     await close()

@@ -4,17 +4,15 @@
  * for: the PDF (proved to be this deck, then given its outline), the editable PowerPoint, the
  * pictures (PNG, the PowerPoint of pictures).
  */
-import { readFile } from 'node:fs/promises'
 import { parseSync } from '@slidev/parser'
 import type { Browser } from 'playwright-chromium'
 import { NotedeckError } from '../core/errors'
 import { launchBrowser } from '../slidev/browser'
-import { type SlidevServer, startSlidevServer, withWarmCache } from '../slidev/slidev-server'
 import { type EditableReport, PRINT_PAGE } from '../slidev/slidev-internals'
 import { type DeckShape, mismatches, pdfPageTexts } from './deck-proof'
 import { addOutline, documentInfoOf } from './outline'
 import { picturesPptx } from './pptx-pictures'
-import { DeckMismatch, EDITABLE_SCALE, RASTER_SCALE, type Printer, openPrinter } from './printer'
+import { DeckMismatch, EDITABLE_SCALE, type PageAudit, RASTER_SCALE, type Printer } from './printer'
 
 /** Time for the server and the browser to start, on top of the page-rendering timeout. */
 export const EXPORT_OVERHEAD_MS = 30_000
@@ -50,6 +48,13 @@ export const PHASES: Record<Phase, string> = {
 export interface RenderOptions {
   /** The generated slides.md to export. */
   slides: string
+  /**
+   * The feedback pass: given what the browser measured, the deck planned again from those sizes
+   * (Slidev markdown), or nothing when no slide needs it. Called at most once, before anything is printed.
+   */
+  replan?: ((audit: PageAudit) => Promise<string | undefined>) | undefined
+  /** How a message names slide `no` (`slide 7 (notes.md:42)`). */
+  slideName?: ((no: number) => string) | undefined
   /** What to make from it, in this order; all from one page, so of one scale (`scaleFor`). */
   formats: ExportFormat[]
   browser: string
@@ -60,6 +65,15 @@ export interface RenderOptions {
 
 /** What an export made, in memory until it is put in place; an editable PowerPoint with its exporter's report. */
 export type Made = { kind: 'file', data: Uint8Array, report?: EditableReport } | { kind: 'folder', files: Array<{ name: string, data: Uint8Array }> }
+
+/** What one export of a deck made, what the browser measured of the slides it printed, and the deck it printed (after the feedback pass). */
+export interface Rendered {
+  made: Made[]
+  audit: PageAudit
+  markdown: string
+  /** The feedback pass planned the deck again (the first show's audit: what did not fit then). */
+  replanned?: PageAudit
+}
 
 /** The PDF's outline comes from the slides' titles and `level`s, its properties from the headmatter. */
 async function outlined(pdf: Uint8Array, markdown: string): Promise<Uint8Array> {
@@ -87,14 +101,6 @@ export async function startBrowser(path: string, timeoutMs: number): Promise<Bro
   })
 }
 
-/**
- * One export into memory, one result per format. While Vite's dependency cache for exports is
- * cold, one export at a time fills it (the others wait, then start warm).
- */
-export function renderDeck(opts: RenderOptions): Promise<Made[]> {
-  return withWarmCache(opts.slides, 'export', () => renderWarm(opts), opts.timeoutMs + 2 * EXPORT_OVERHEAD_MS)
-}
-
 /** One format from the page the printer shows. */
 async function make(format: ExportFormat, printer: Printer, markdown: string, deck: DeckShape, mark: (p: Phase) => void): Promise<Made> {
   if (format === 'pdf')
@@ -119,44 +125,16 @@ export function scaleOf(formats: ExportFormat[]): number {
   return [...scales][0] ?? RASTER_SCALE
 }
 
-/** The deck `markdown`, served at `url`, shown on the printer's page, then each format made from it. */
-export async function printDeck(printer: Printer, url: string, markdown: string, opts: RenderOptions): Promise<Made[]> {
-  const mark = opts.onPhase ?? (() => {})
-  const deck = await printer.show(url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: mark })
-  const made: Made[] = []
-  for (const format of opts.formats)
-    made.push(await make(format, printer, markdown, deck, mark))
-  return made
+/** The deck `markdown`, served at `url`, shown on the printer's page and measured there. */
+export async function showDeck(printer: Printer, url: string, markdown: string, opts: RenderOptions): Promise<{ deck: DeckShape, audit: PageAudit }> {
+  const deck = await printer.show(url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: opts.onPhase ?? (() => {}) })
+  return { deck, audit: await printer.audit() }
 }
 
-/** Server and browser started together, stopped again whatever happens. */
-async function renderWarm(opts: RenderOptions): Promise<Made[]> {
-  const mark = opts.onPhase ?? (() => {})
-  const scale = scaleOf(opts.formats)
-  const markdown = await readFile(opts.slides, 'utf8')
-  const total = opts.timeoutMs + EXPORT_OVERHEAD_MS
-  const server = startSlidevServer(opts.slides)
-  const browser = startBrowser(opts.browser, total)
-  void browser.then(() => mark('browser'), () => {})
-  void server.then(() => mark('server'), () => {})
-  const stop: Array<() => Promise<unknown>> = [
-    () => server.then(s => s.close(), () => {}),
-    () => browser.then(b => b.close(), () => {}),
-  ]
-  let timer: NodeJS.Timeout | undefined
-  const work = (async () => {
-    const [up, b] = await Promise.all([server, browser]) as [SlidevServer, Browser]
-    return printDeck(await openPrinter(b, opts.timeoutMs, scale), up.url, markdown, opts)
-  })()
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new NotedeckError('EXPORT_FAILED', `the export did not finish in ${Math.round(total / 1000)} s and was stopped`, { hint: 'raise it with --timeout <ms>' })), total)
-  })
-  try {
-    return await Promise.race([work, deadline])
-  }
-  finally {
-    clearTimeout(timer)
-    work.catch(() => {})
-    await Promise.all(stop.map(s => s()))
-  }
+/** Each format asked for, made from the page the printer shows (`showDeck`), once nothing in it is broken (`refuseBroken`). */
+export async function makeFormats(printer: Printer, markdown: string, deck: DeckShape, opts: RenderOptions): Promise<Made[]> {
+  const made: Made[] = []
+  for (const format of opts.formats)
+    made.push(await make(format, printer, markdown, deck, opts.onPhase ?? (() => {})))
+  return made
 }

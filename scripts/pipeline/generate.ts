@@ -15,7 +15,8 @@ import { readNotes } from './notes/read'
 import { parseExtraSlides } from './notes/extra-slides'
 import { renderDeck } from './render/render'
 import { provenance, stamp } from './render/stamp'
-import type { Warning } from './types'
+import type { Correction, DeckSlide, Warning } from './types'
+import { deckOrder, deckSlides } from './plan/deck-order'
 import { writeAtomic } from '../core/write'
 
 export interface DeckInput {
@@ -29,20 +30,25 @@ export interface DeckInput {
   root?: Root
   /** Hand-written slides (extra-slides.md next to the notes). */
   extras?: { source: string, file: string }
+  /** What the browser measured of slides that did not fit: planned again from those sizes (the export's feedback pass). */
+  corrections?: Correction[]
 }
 
+/** What generation makes: the slides file's text, the plan, and the deck in order as later stages need it. */
+export interface Built { markdown: string, plan: Plan, deck: DeckSlide[] }
+
 /** The pure core: notes text -> Slidev markdown. */
-export function buildDeck(input: DeckInput): { markdown: string, plan: Plan } {
+export function buildDeck(input: DeckInput): Built {
   const root = input.root ?? parseMarkdown(input.text)
   const notes = buildNotes(root, input.file)
   // Settings in the notes' frontmatter, with the deck config file over them key by key.
   const front = frontmatterOf(root)
   const config = front ? mergeConfig(parseConfig(front.source, { file: input.file, line: front.line, lenient: true }), input.config) : input.config
-  const planned = planDeck({ notes, config, images: input.images })
+  const planned = planDeck({ notes, config, images: input.images, ...(input.corrections ? { corrections: input.corrections } : {}) })
   const plan = { ...planned, warnings: [...planned.warnings, ...brokenAnchors(root, notes.anchors, notes.toc)] }
-  const extras = input.extras ? { slides: parseExtraSlides(input.extras.source, input.extras.file), file: input.extras.file } : undefined
-  const markdown = stamp(renderDeck(plan, { source: input.file, images: input.images, anchors: notes.anchors, ...(extras ? { extras } : {}), ...(config.colorSchema ? { colorSchema: config.colorSchema } : {}) }))
-  return { markdown, plan }
+  const order = deckOrder(plan.slides, input.extras ? parseExtraSlides(input.extras.source, input.extras.file) : [], input.extras?.file ?? '')
+  const markdown = stamp(renderDeck(plan, order, { source: input.file, images: input.images, anchors: notes.anchors, ...(config.colorSchema ? { colorSchema: config.colorSchema } : {}) }))
+  return { markdown, plan, deck: deckSlides(order) }
 }
 
 export interface GenerateOptions {
@@ -62,9 +68,12 @@ export interface GenerateResult {
   out: string
   markdown: string
   plan: Plan
+  deck: DeckSlide[]
   warnings: Warning[]
   /** Display name of the notes file (relative to the working directory). */
   file: string
+  /** The same deck planned again with what the browser measured (the export's feedback pass): nothing is read or written. */
+  replan: (corrections: Correction[]) => Built
   /**
    * Every file generation read or looked for (absolute, sorted): the notes, the deck config, the
    * extra slides, local images and cached copies of remote ones. What a cache keys on and what
@@ -103,7 +112,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const extrasPath = extraSlidesFor(opts.notes)
   const extrasSource = await readFile(extrasPath, 'utf8').catch(() => undefined)
   const extras = extrasSource === undefined ? {} : { extras: { source: extrasSource, file: relative(process.cwd(), extrasPath) } }
-  const { markdown, plan } = buildDeck({ text, file, config, images: resolved.images, root, ...extras })
+  const input: DeckInput = { text, file, config, images: resolved.images, root, ...extras }
+  const { markdown, plan, deck } = buildDeck(input)
   const current = await readFile(opts.out, 'utf8').catch(() => undefined)
   const shown = relative(process.cwd(), opts.out) || opts.out
   if (opts.check) {
@@ -128,5 +138,5 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     await writeAtomic(opts.out, markdown)
   }
   const reads = [...new Set([resolve(opts.notes), resolve(configPathFor(opts.notes, opts.config)), resolve(extrasPath), ...resolved.reads.map(r => resolve(r))])].sort()
-  return { out: opts.out, markdown, plan, warnings: [...warnings, ...resolved.warnings, ...plan.warnings], file, reads }
+  return { out: opts.out, markdown, plan, deck, replan: corrections => buildDeck({ ...input, corrections }), warnings: [...warnings, ...resolved.warnings, ...plan.warnings], file, reads }
 }

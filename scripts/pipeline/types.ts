@@ -27,6 +27,8 @@ export interface Section {
   title: string
   depth: number
   span: Span
+  /** How much taller than estimated the browser drew it (a correction of the feedback pass: corrections.ts). */
+  grow?: number
   /** A blockquote directly under the heading: the heading is a term, the quote its definition. */
   definition?: Definition
   blocks: Block[]
@@ -67,7 +69,12 @@ export interface ImageRef {
   span: Span
 }
 
-export type Block =
+export type Block = BlockKind & {
+  /** How much taller than estimated the browser drew it (a correction of the feedback pass: corrections.ts). */
+  grow?: number
+}
+
+type BlockKind =
   | { kind: 'paragraph', node: Paragraph, span: Span }
   /** `columns`: a long list of short items set in two columns (a layout decision of fit.ts). */
   | { kind: 'list', node: List, span: Span, columns?: 2 }
@@ -113,6 +120,8 @@ export interface Card {
   content: BlockContent[]
   /** True when the card shows only the lead of a longer text (the rest is in the notes). */
   abridged: boolean
+  /** How much taller than estimated the browser drew it (corrections.ts). */
+  grow?: number
 }
 
 export interface Slide {
@@ -132,6 +141,22 @@ export interface Slide {
   height?: number
   /** Notes lines of the headings this slide shows: in-page `#anchor` links to them lead here. */
   anchors?: number[]
+}
+
+/** One slide of the deck in order, as later stages (export, check) need to know it, without reading the slides file again. */
+export interface DeckSlide {
+  /** 1-based, as Slidev numbers it (hand-written extra slides counted). */
+  no: number
+  title: string
+  level: 1 | 2
+  /** Notes line it starts at, and the lines it shows. */
+  line?: number
+  lines?: [number, number]
+  /** The planner's estimate of its content's height, px. */
+  height?: number
+  /** Index in the plan's slides; none for a hand-written extra slide. */
+  plan?: number
+  extra?: boolean
 }
 
 export interface Warning {
@@ -156,12 +181,23 @@ export interface Strings {
   imageOmitted: string
 }
 
+/**
+ * What the browser measured of a slide that did not fit (the export's feedback pass): the notes
+ * lines it showed, and how much taller its content is than the planner estimated.
+ */
+export interface Correction {
+  lines: [number, number]
+  grow: number
+}
+
 /** What the planner takes: the notes, the deck settings, and where each image can be shown from. */
 export interface PlanInput {
   notes: Notes
   config: DeckConfig
   /** Image URL as written in the notes -> URL to use on the slide, or undefined when it cannot be shown. */
   images: ReadonlyMap<string, string | undefined>
+  /** Measured in the browser: content to plan as this much taller (the export's one feedback pass). */
+  corrections?: Correction[]
 }
 
 /** What the planner gives: the slides, and the warnings it has about the notes. */

@@ -11,6 +11,12 @@ const KEEP = 5
 export interface PageProblems {
   /** The first problems seen, oldest first, then the requests to the server still unanswered. */
   list: () => string[]
+  /**
+   * What certainly went wrong: script errors, requests refused or failed. Not requests the page
+   * itself gave up (`net::ERR_ABORTED`: a module replaced by a live update, a navigation), nor those
+   * still open.
+   */
+  failures: () => string[]
   /** Forgets what was seen: called before each load, so that a message names only that load's problems. */
   clear: () => void
   /** Stop listening. */
@@ -25,8 +31,9 @@ const short = (url: string) => {
 /** Listens to `page` for errors and failed requests to `origin` (other hosts are the check's business). */
 export function watchPage(page: Page, origin: () => string | undefined): PageProblems {
   const seen: string[] = []
+  const failed: string[] = []
   const urls = new Set<string>()
-  const add = (s: string, url?: string) => {
+  const add = (s: string, url?: string, certain = true) => {
     // A refused request is reported once, by its status (it may be reported failed as well).
     if (url !== undefined && urls.has(url))
       return
@@ -34,6 +41,8 @@ export function watchPage(page: Page, origin: () => string | undefined): PagePro
       urls.add(url)
     if (seen.length < KEEP && !seen.includes(s))
       seen.push(s)
+    if (certain && failed.length < KEEP && !failed.includes(s))
+      failed.push(s)
   }
   const ours = (url: string) => {
     const o = origin()
@@ -48,8 +57,9 @@ export function watchPage(page: Page, origin: () => string | undefined): PagePro
   }
   const onFailed = (r: { url: () => string, failure: () => { errorText: string } | null }) => {
     open.delete(r.url())
+    const why = r.failure()?.errorText ?? 'no answer'
     if (ours(r.url()))
-      add(`request failed: ${short(r.url())} (${r.failure()?.errorText ?? 'no answer'})`, r.url())
+      add(`request failed: ${short(r.url())} (${why})`, r.url(), why !== 'net::ERR_ABORTED')
   }
   const onResponse = (r: { url: () => string, status: () => number }) => {
     open.delete(r.url())
@@ -62,8 +72,10 @@ export function watchPage(page: Page, origin: () => string | undefined): PagePro
   page.on('response', onResponse)
   return {
     list: () => [...seen, ...[...open].slice(0, KEEP).map(u => `no answer yet: ${short(u)}`)],
+    failures: () => [...failed],
     clear: () => {
       seen.length = 0
+      failed.length = 0
       urls.clear()
       open.clear()
     },

@@ -5,12 +5,15 @@ import { join } from 'node:path'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { deckShape, mismatches, pdfPageTexts, squeeze, titleOf } from '../../scripts/export/deck-proof'
-import { type ExportOptions, type ExportTarget, type Made, exportDeck, exportDecks } from '../../scripts/export/export'
+import { type ExportOptions, type ExportTarget, type Made, type Rendered, exportDeck, exportDecks } from '../../scripts/export/export'
 import type { RenderOptions } from '../../scripts/export/render-deck'
 import { isNotedeckError } from '../../scripts/core/errors'
 import { DeckMismatch } from '../../scripts/export/printer'
 import { DEFAULT_SLIDES } from '../../scripts/core/paths'
 import { readText, tempDir } from '../helpers'
+
+/** What a render made, with a page that measured nothing wrong. */
+const rendered = (made: Made[]): Rendered => ({ made, audit: { slides: [], texts: [], problems: [] }, markdown: '' })
 
 async function pdfOf(pages: string[][]): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
@@ -77,11 +80,11 @@ describe('the export\'s retry', () => {
   it('a first print of another deck is printed again, and the second one is written', async () => {
     const { output, opts } = setup()
     let calls = 0
-    const render = async (): Promise<Made[]> => {
+    const render = async (): Promise<Rendered> => {
       calls++
       if (calls === 1)
         throw new DeckMismatch(['slide 1 "Cover" (page reads "Another")'])
-      return [good]
+      return rendered([good])
     }
     let stamped = false
     const r = await exportDeck(opts, async () => { stamped = true }, render)
@@ -93,7 +96,7 @@ describe('the export\'s retry', () => {
   it('twice another deck: EXPORT_FAILED naming what did not match, the previous output left in place', async () => {
     const { output, opts } = setup()
     let calls = 0
-    const render = async (): Promise<Made[]> => {
+    const render = async (): Promise<Rendered> => {
       calls++
       throw new DeckMismatch(['20 pages printed, the deck has 19 slides'])
     }
@@ -109,7 +112,7 @@ describe('the export\'s retry', () => {
   it('other failures are not retried', async () => {
     const { opts } = setup()
     let calls = 0
-    const render = async (): Promise<Made[]> => {
+    const render = async (): Promise<Rendered> => {
       calls++
       throw new Error('the browser did not start')
     }
@@ -123,9 +126,9 @@ describe('several outputs from one export', () => {
   it('formats of one scale share a page (one render), the others get their own; each output installed, stamped, in order', async () => {
     const dir = tempDir()
     const calls: string[][] = []
-    const render = async (o: RenderOptions): Promise<Made[]> => {
+    const render = async (o: RenderOptions): Promise<Rendered> => {
       calls.push(o.formats)
-      return o.formats.map(f => f === 'png' ? { kind: 'folder', files: [{ name: '1.png', data: new Uint8Array([1]) }] } : file(`made ${f}`))
+      return rendered(o.formats.map(f => f === 'png' ? { kind: 'folder', files: [{ name: '1.png', data: new Uint8Array([1]) }] } : file(`made ${f}`)))
     }
     const stamped: string[] = []
     const targets: ExportTarget[] = (['pdf', 'pptx', 'png', 'pptx-image'] as const).map(format => ({ format, output: join(dir, `out-${format}`), after: async () => { stamped.push(format) } }))
@@ -140,10 +143,10 @@ describe('several outputs from one export', () => {
   it('a page that is not this deck is made again, for all its outputs', async () => {
     const dir = tempDir()
     let calls = 0
-    const render = async (o: RenderOptions): Promise<Made[]> => {
+    const render = async (o: RenderOptions): Promise<Rendered> => {
       if (++calls === 1)
         throw new DeckMismatch(['a page does not show its slide\'s title'])
-      return o.formats.map(f => file(f))
+      return rendered(o.formats.map(f => file(f)))
     }
     const results = await exportDecks({ slides: DEFAULT_SLIDES, browser: '/unused', timeoutMs: 1000, dark: false }, [{ format: 'pdf', output: join(dir, 'a.pdf') }, { format: 'pptx', output: join(dir, 'a.pptx') }], render)
     expect(results.map(r => r.attempts)).toEqual([2, 2])

@@ -81,7 +81,7 @@ export function gridSlides(title: string, kicker: string | undefined, input: Car
 }
 
 export function cardSlides(title: string, kicker: string | undefined, terms: Section[], ctx: PlanContext): Slide[] {
-  const cards: Card[] = terms.map(t => ({ term: t.title, content: t.definition?.content ?? [], abridged: false }))
+  const cards: Card[] = terms.map(t => ({ term: t.title, content: t.definition?.content ?? [], abridged: false, ...(t.grow ? { grow: t.grow } : {}) }))
   const first = terms[0]
   const last = terms[terms.length - 1]
   const source = first && last ? { start: first.span.start, end: (last.definition?.span ?? last.span).end } : undefined
@@ -95,6 +95,7 @@ export function termCardSlides(title: string, kicker: string | undefined, block:
     ...(start !== undefined ? { step: String(start + k), heading: `${start + k}. ${i.term}` } : {}),
     term: i.term,
     abridged: false,
+    ...(block.grow ? { grow: block.grow } : {}),
     content: [{ type: 'paragraph', children: i.description } as BlockContent],
   }))
   return gridSlides(title, kicker, cards, block.span, ctx)

@@ -105,7 +105,7 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
     }
     else if (block.kind === 'terms' && !block.node.ordered && fitList(block.node)) {
       // Many short `term: text` items read best as a list in two columns, not as a wall of tiny cards.
-      pending.push(fitBlock({ kind: 'list', node: block.node, span: block.span }))
+      pending.push(fitBlock({ kind: 'list', node: block.node, span: block.span, ...(block.grow ? { grow: block.grow } : {}) }))
     }
     else if (block.kind === 'terms') {
       flush()

@@ -81,7 +81,7 @@ function cardContent(blocks: Block[]): BlockContent[] | undefined {
 
 /** A section's own content: its definition (as a quote), then its blocks. */
 export function ownBlocks(section: Section): Block[] {
-  return [...(section.definition ? [{ kind: 'quote' as const, content: section.definition.content, span: section.definition.span }] : []), ...section.blocks]
+  return [...(section.definition ? [{ kind: 'quote' as const, content: section.definition.content, span: section.definition.span, ...(section.grow ? { grow: section.grow } : {}) }] : []), ...section.blocks]
 }
 
 /** A section as one card, if it is a leaf whose content is small enough to share a slide. */
@@ -93,7 +93,8 @@ export function smallCard(section: Section): Card | undefined {
   if (!content || blocks.reduce((h, b) => h + blockHeight(b), 0) > BODY_H * SMALL_SHARE)
     return undefined
   const numbered = stepOf(section.title)
-  const card: Card = numbered?.rest ? { step: numbered.step, heading: section.title, term: numbered.rest, content, abridged: false } : { term: section.title, content, abridged: false }
+  const grow = section.grow ? { grow: section.grow } : {}
+  const card: Card = numbered?.rest ? { step: numbered.step, heading: section.title, term: numbered.rest, content, abridged: false, ...grow } : { term: section.title, content, abridged: false, ...grow }
   return cardHeight(card, 2) <= BODY_H * SMALL_SHARE ? card : undefined
 }
 
@@ -110,7 +111,7 @@ export function runsOf(sections: Section[], keep: (s: Section) => boolean = () =
   const flush = () => {
     if (pending.length >= 2) {
       const numbered = pending.every(p => p.card.step)
-      const cards = pending.map(p => (numbered || !p.card.step ? p.card : { term: p.section.title, content: p.card.content, abridged: false }))
+      const cards = pending.map(p => (numbered || !p.card.step ? p.card : { term: p.section.title, content: p.card.content, abridged: false, ...(p.card.grow ? { grow: p.card.grow } : {}) }))
       runs.push({ kind: 'cards', sections: pending.map(p => p.section), cards })
     }
     else {

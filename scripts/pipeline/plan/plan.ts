@@ -7,6 +7,7 @@ import { flowSlide, hasFlow } from './plan-flow'
 import { cardSlides, gridSlides, isDefinitionGroup, isTaxonomy, taxonomySlide } from './plan-cards'
 import { contentSlides } from './plan-content'
 import { withFill } from './plan-fill'
+import { withCorrections } from './corrections'
 import { type Run, ownBlocks, runsOf, stepOf } from './plan-group'
 
 export type { Plan, PlanContext, PlanInput } from '../types'
@@ -75,8 +76,9 @@ function taglineOf(intro: Block[]): string | undefined {
 
 export function planDeck(input: PlanInput): Plan {
   const lang = input.config.lang ?? detectLang(input.notes)
-  const ctx: PlanContext = { ...input, lang, strings: stringsFor(lang), warnings: [] }
-  const { notes, config } = input
+  const notes = withCorrections(input.notes, input.corrections)
+  const ctx: PlanContext = { ...input, notes, lang, strings: stringsFor(lang), warnings: [] }
+  const { config } = input
   for (const flow of config.flows ?? []) {
     // Settings written for other notes (a deck.yaml left beside new notes) must not stop the deck.
     if (!hasFlow(notes.sections, flow.section))

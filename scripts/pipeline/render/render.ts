@@ -5,13 +5,11 @@ import type { Plan } from '../plan/plan'
 import { agendaLayout } from '../plan/plan-agenda'
 import { LINK_TILES_MAX, codeLinePx } from '../plan/budget'
 import { FONTS } from '../plan/layout'
-import { type ExtraSlide, placeExtra } from '../notes/extra-slides'
+import type { Placed } from '../plan/deck-order'
 import { type ImageMap, type LinkMap, type Refs, escapeHtml, isSafeUrl, toSlideMarkdown } from './markdown-out'
 import { resolveAnchor } from '../notes/anchors'
 
 export interface RenderOptions {
-  /** Hand-written slides to place among the generated ones. */
-  extras?: { slides: ExtraSlide[], file: string }
   /** Shown in the generated-file header, e.g. `data/notes.md`. */
   source: string
   images: ImageMap
@@ -212,16 +210,17 @@ function linkResolver(plan: Plan, anchors: ReadonlyMap<string, number>, numbers:
   }
 }
 
-export function renderDeck(plan: Plan, opts: RenderOptions): string {
+/** The deck as Slidev markdown, its slides in `order` (the planned ones and hand-written extra ones: deckOrder). */
+export function renderDeck(plan: Plan, order: Placed[], opts: RenderOptions): string {
   const out: string[] = ['---', ...headmatter(plan, opts)]
-  const extras = opts.extras?.slides.map(e => ({ e, at: placeExtra(e, plan.slides, opts.extras!.file) })) ?? []
-  const numbers = plan.slides.map((_, i) => i + 1 + extras.filter(x => x.at >= 1 && x.at <= i).length)
+  const numbers: number[] = []
+  order.forEach((p, i) => { if (p.kind === 'planned') numbers[p.index] = i + 1 })
   const refs: Refs = { images: opts.images, links: linkResolver(plan, opts.anchors ?? new Map(), numbers) }
-  plan.slides.forEach((slide, i) => {
-    if (i > 0)
-      extras.filter(x => x.at === i).forEach(x => out.push(x.e.raw))
-    out.push(...frontmatter(slide, i), '', ...body(slide, refs, plan.lang), ...speakerNotes(slide.notes), '')
-  })
-  extras.filter(x => x.at >= plan.slides.length).forEach(x => out.push(x.e.raw))
+  for (const p of order) {
+    if (p.kind === 'extra')
+      out.push(p.extra.raw)
+    else
+      out.push(...frontmatter(p.slide, p.index), '', ...body(p.slide, refs, plan.lang), ...speakerNotes(p.slide.notes), '')
+  }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
 }
