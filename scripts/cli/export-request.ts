@@ -189,6 +189,6 @@ export function reportRendered(done: ExportDone[], result: GenerateResult, allow
   lines.forEach(l => console.error(`notedeck: ${allowOverflow ? 'warning: ' : ''}${l}`))
   if (!allowOverflow) {
     const slides = new Set(lost.map(f => f.slide)).size
-    throw new NotedeckError('CONTENT_LOST', `${slides} slide${slides > 1 ? 's' : ''} of ${result.file} do not show all of the notes (above); ${done.map(d => relative(process.cwd(), d.output)).join(', ')} written as printed`, { hint: 'shorten or split what is named there, or pass --allow-overflow to accept it' })
+    throw new NotedeckError('CONTENT_LOST', `${slides} slide${slides > 1 ? 's' : ''} of ${result.file} ${slides > 1 ? 'do' : 'does'} not show all of the notes (above); ${done.map(d => relative(process.cwd(), d.output)).join(', ')} written as printed`, { hint: 'shorten or split what is named there, or pass --allow-overflow to accept it' })
   }
 }

@@ -28,6 +28,8 @@ import { gfm } from 'micromark-extension-gfm'
 import { visit } from 'unist-util-visit'
 import { missingChars, pdfText, soffice, wordBoxes, wordHeights, wordsOffPage } from './office'
 import { all, catalog, structure } from './pdf-read'
+import { lostInPdf } from './pdf-lost'
+import { lostParts } from '../../scripts/export/audit'
 import { readPptx, xmlText } from './pptx-read'
 
 const made: string[] = []
@@ -42,7 +44,7 @@ afterAll(async () => {
 const decks = [NOTES, ...readdirSync(FIXTURES).filter(f => f.endsWith('.md')).map(f => join(FIXTURES, f))]
 const every = join(FIXTURES, 'every-layout.md')
 
-interface Exported { dir: string, out: string, result: GenerateResult, pdf: string, pptx: string, report: ExportResult['report'] }
+interface Exported { dir: string, out: string, result: GenerateResult, pdf: string, pptx: string, report: ExportResult['report'], rendered: ExportResult['rendered'] }
 const exports = new Map<string, Promise<Exported>>()
 /** The notes generated (with `<notes>.yaml` as the deck config when there is one) and exported once, to both formats. */
 function exported(notes: string): Promise<Exported> {
@@ -56,8 +58,8 @@ function exported(notes: string): Promise<Exported> {
       const [pdf, pptx] = [join(dir, 'slides.pdf'), join(dir, `${notes.replace(/\W+/g, '_').slice(-40)}.pptx`)]
       exporter ??= resolveBrowser().then(b => openExporter(b, 60_000))
       const { render } = await exporter
-      const [, done] = await exportDecks({ slides: out, browser: await resolveBrowser(), timeoutMs: 60_000, dark: false }, [{ format: 'pdf', output: pdf }, { format: 'pptx', output: pptx }], render)
-      return { dir, out, result, pdf, pptx, report: done!.report }
+      const [first, done] = await exportDecks({ slides: out, browser: await resolveBrowser(), timeoutMs: 60_000, dark: false }, [{ format: 'pdf', output: pdf }, { format: 'pptx', output: pptx }], render)
+      return { dir, out, result, pdf, pptx, report: done!.report, rendered: first!.rendered }
     })())
   }
   return exports.get(notes)!
@@ -85,6 +87,17 @@ function tablesIn(content: string): number {
   })
   return n
 }
+
+describe('nothing lost: every code line and symbol of the notes in the PDF\'s text, and every slide showing all it holds', () => {
+  it.each(decks.map(n => [n.slice(ROOT.length + 1), n]))('%s', async (_name, file) => {
+    const { pdf, rendered } = await exported(file)
+    expect(lostParts(rendered.audit).map(f => `slide ${f.slide}: ${f.message}`)).toEqual([])
+    expect(rendered.audit.problems).toEqual([])
+    const lost = lostInPdf(readFileSync(file, 'utf8'), pdf)
+    expect(lost.missingLines).toEqual([])
+    expect(lost.missingSymbols).toEqual([])
+  })
+})
 
 describe('tagged PDFs: slides and handout', () => {
   it.each(decks.map(n => [n.slice(ROOT.length + 1), n]))('%s', async (_name, file) => {

@@ -13,13 +13,27 @@ export function describe(el: Element): string {
   return `<${el.tagName.toLowerCase()}${cls}>${text ? ` "${text}"` : ''}`
 }
 
+const clips = (el: Element) => {
+  const style = getComputedStyle(el)
+  return style.overflowX !== 'visible' || style.overflowY !== 'visible'
+}
+
+/** Whether a box between `el` and `layout` clips or scrolls it (then what it hides is `hiddenInBoxes`' to report). */
+function insideClippingBox(el: Element, layout: Element): boolean {
+  for (let e = el.parentElement; e && e !== layout; e = e.parentElement) {
+    if (clips(e))
+      return true
+  }
+  return false
+}
+
 /** Elements of the slide that stick out of its box, most first. */
 export function outsideSlide(slide: Element, layout: Element | null): Excess[] {
   const box = slide.getBoundingClientRect()
   const out: Excess[] = []
   for (const el of layout?.querySelectorAll('*') ?? []) {
     const r = el.getBoundingClientRect()
-    if (r.width === 0 || r.height === 0 || getComputedStyle(el).position === 'fixed')
+    if (r.width === 0 || r.height === 0 || getComputedStyle(el).position === 'fixed' || insideClippingBox(el, layout!))
       continue
     const px = Math.max(r.right - box.right, r.bottom - box.bottom, box.left - r.left, box.top - r.top)
     if (px > 1)
@@ -40,8 +54,7 @@ export function hiddenInBoxes(layout: Element | null): Excess[] {
   const found: Array<{ el: Element, px: number }> = []
   for (const el of layout?.querySelectorAll('*') ?? []) {
     const style = getComputedStyle(el)
-    const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible'
-    if ((!clips && !el.matches(BOXES)) || el.clientWidth === 0 || el.clientHeight === 0 || style.display === 'inline')
+    if ((!clips(el) && !el.matches(BOXES)) || el.clientWidth === 0 || el.clientHeight === 0 || style.display === 'inline')
       continue
     const px = Math.max(el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight)
     if (px > 2)

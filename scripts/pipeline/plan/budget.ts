@@ -71,13 +71,13 @@ function nestedHeight(node: BlockContent, width: number): number {
   }
 }
 
-const CODE_PAD = 16
+export const CODE_PAD_PX = 16
 /** A monospace column is about 0.6em; a CJK character in a code block counts as two columns. */
 export const codeUnitPx = (font: number) => font * 0.6
 
 /** Width a code block needs to show its widest line unwrapped at `font`, padding included. */
 export function codeWidthPx(value: string, font: number): number {
-  return Math.max(0, ...value.split('\n').map(codeColumns)) * codeUnitPx(font) + CODE_PAD
+  return Math.max(0, ...value.split('\n').map(codeColumns)) * codeUnitPx(font) + CODE_PAD_PX
 }
 
 /**
@@ -103,7 +103,7 @@ export function tableHeight(table: Table, width: number, font = TABLE_FONT_PX): 
 
 /** Rows each code line takes at `font`, wrapped when `wrap`. */
 export function codeRows(value: string, width: number, font: number, wrap: boolean): number {
-  const perLine = Math.floor((width - CODE_PAD) / codeUnitPx(font))
+  const perLine = Math.floor((width - CODE_PAD_PX) / codeUnitPx(font))
   return value.split('\n').reduce((n, line) => n + (wrap ? Math.max(1, Math.ceil(codeColumns(line) / perLine)) : 1), 0)
 }
 
@@ -111,7 +111,7 @@ export function codeRows(value: string, width: number, font: number, wrap: boole
 export const codeLinePx = (font: number, drawing = false) => Math.round(font * (drawing ? 1.25 : CODE_LINE_HEIGHT))
 
 export function codeHeight(value: string, width: number, font = CODE_FONT_PX, wrap = false, drawing = false): number {
-  return codeRows(value, width, font, wrap) * codeLinePx(font, drawing) + CODE_PAD + 16
+  return codeRows(value, width, font, wrap) * codeLinePx(font, drawing) + CODE_PAD_PX + 16
 }
 
 export function contentHeight(node: BlockContent, width = BODY_W): number {

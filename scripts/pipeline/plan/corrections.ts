@@ -16,7 +16,7 @@ const spanOf = (b: Block): Span => (b.kind === 'image' ? b.image.span : b.span)
 
 function grown<T extends { grow?: number }>(x: T, line: number, corrections: Correction[]): T {
   const grow = growAt(line, corrections)
-  return grow === undefined ? x : { ...x, grow: Math.max(grow, x.grow ?? 1) }
+  return grow === undefined ? x : { ...x, grow }
 }
 
 function section(s: Section, corrections: Correction[]): Section {

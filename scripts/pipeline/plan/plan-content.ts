@@ -3,7 +3,7 @@ import type { Block, PlanContext, Slide, Span } from '../types'
 import { blockNotes } from './speaker-notes'
 import { fitBlock, fitList } from './fit'
 import { isLeadIn, packBlocks, splitBlock } from './split'
-import { BODY_H, blockHeight } from './budget'
+import { BODY_H, BODY_W, CODE_PAD_PX, FONT_FLOOR_PX, blockHeight, codeUnitPx, codeWidthPx } from './budget'
 import { termCardSlides } from './plan-cards'
 import { timelineAlt } from '../render/diagram-alt'
 import { timelineDiagram } from '../render/mermaid'
@@ -120,7 +120,11 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
     }
     else {
       const before = pending[pending.length - 1]
-      pending.push(fitBlock(block, before && isLeadIn(before) ? BODY_H - blockHeight(before) : BODY_H))
+      const fitted = fitBlock(block, before && isLeadIn(before) ? BODY_H - blockHeight(before) : BODY_H)
+      // A drawing cannot wrap: one wider than a slide at the smallest size will be cut (the export names it too).
+      if (fitted.kind === 'code' && fitted.drawing && codeWidthPx(fitted.value, FONT_FLOOR_PX) > BODY_W)
+        ctx.warnings.push({ message: `a drawing ${Math.round((codeWidthPx(fitted.value, FONT_FLOOR_PX) - CODE_PAD_PX) / codeUnitPx(FONT_FLOOR_PX))} columns wide does not fit a slide even at ${FONT_FLOOR_PX} px (${Math.floor((BODY_W - CODE_PAD_PX) / codeUnitPx(FONT_FLOOR_PX))} columns); it will be cut off`, span: fitted.span })
+      pending.push(fitted)
     }
   }
   flush(imageNotes)
