@@ -10,11 +10,13 @@ import { defineConfig } from 'vitest/config'
  */
 export const LONGEST: Record<string, number> = {
   'decks.e2e.test.ts': 168,
+  'layout-fuzz.e2e.test.ts': 131,
   'check.e2e.test.ts': 134,
   'concurrency.e2e.test.ts': 95,
   'formats.e2e.test.ts': 50,
   'export.e2e.test.ts': 39,
   'export-failures.e2e.test.ts': 39,
+  'nothing-lost.e2e.test.ts': 70,
   'fuzz.test.ts': 27, // the longest unit file: not last
 }
 

@@ -40,8 +40,8 @@ const scriptLine = fc.oneof(
   fc.tuple(pick(EN), pick(EN)).map(([a, b]) => `  if [ -z "$${a.toUpperCase()}" ]; then ${b}; fi`),
 )
 
-/** A script of 20-200 lines, sometimes with a Markdown table in a heredoc. */
-const script = fc.tuple(fc.array(scriptLine, { minLength: 20, maxLength: 200 }), fc.boolean(), pick(['bash', 'sh', 'python', ''])).map(([lines, table, lang]) => {
+/** A script of 20 to `max` lines, sometimes with a Markdown table in a heredoc. */
+const script = (max: number) => fc.tuple(fc.array(scriptLine, { minLength: 20, maxLength: max }), fc.boolean(), pick(['bash', 'sh', 'python', ''])).map(([lines, table, lang]) => {
   const heredoc = table ? ['cat > report.md <<MD', '| 项目 | 结果 |', '| --- | --- |', '| 模型 | $MODEL |', '| 状态 | ✅ 成功 |', 'MD'] : []
   return `\`\`\`${lang}\n${[...lines.slice(0, 10), ...heredoc, ...lines.slice(10)].join('\n')}\n\`\`\``
 })
@@ -57,8 +57,8 @@ function box(label: string, w: number): string[] {
   return [`┌${'─'.repeat(w - 2)}┐`, `│${' '.repeat(Math.floor(pad / 2))}${label}${' '.repeat(Math.ceil(pad / 2))}│`, `└${'─'.repeat(Math.floor((w - 2) / 2))}┬${'─'.repeat(Math.ceil((w - 2) / 2) - 1)}┘`]
 }
 
-/** A box drawing: boxes joined by arrows, one to four across, 4 to 40 lines tall, at most 94 columns wide. */
-const drawing = fc.tuple(fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.array(pick(ZH), { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 10 }), fc.integer({ min: 14, max: 22 })).map(([rows, w]) => {
+/** A box drawing: boxes joined by arrows, one to four across, 1 to `rows` rows of boxes (4 lines each), at most 94 columns wide. */
+const drawing = (most: number) => fc.tuple(fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.array(pick(ZH), { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: most }), fc.integer({ min: 14, max: 22 })).map(([rows, w]) => {
   const lines: string[] = []
   for (const [across, words] of rows) {
     const boxes = Array.from({ length: across }, (_, i) => box(`${words.join('')}${i ? String(i) : ''}`, w))
@@ -70,8 +70,8 @@ const drawing = fc.tuple(fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.ar
 })
 
 const cell = fc.oneof(pick(ZH), pick(EN), sentence.map(s => s.slice(0, 60)), pick(EMOJI))
-/** A table of 2-8 columns and 1-15 rows. */
-const table = fc.integer({ min: 2, max: 8 }).chain(cols => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 2, maxLength: 16 }))
+/** A table of 2-8 columns and 1 to `rows` rows. */
+const table = (rows: number) => fc.integer({ min: 2, max: 8 }).chain(cols => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 2, maxLength: rows + 1 }))
   .map(([head, ...rows]) => [`| ${head!.join(' | ')} |`, `|${head!.map(() => ' --- |').join('')}`, ...rows.map(r => `| ${r.join(' | ')} |`)].join('\n'))
 
 /** An ordered list of steps, each a line ending in a colon and its code. */
@@ -90,36 +90,46 @@ const deepList = fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), sentence), { 
 const termList = fc.array(fc.tuple(fc.oneof(pick(EN), pick(ZH)), sentence), { minLength: 2, maxLength: 8 }).map(items => items.map(([t, s]) => `- **${t}**：${s}`).join('\n'))
 const emojiList = fc.array(fc.tuple(pick(EMOJI), sentence), { minLength: 2, maxLength: 8 }).map(items => items.map(([e, s]) => `- ${e} ${s}`).join('\n'))
 
-/** What goes under a heading. */
-const block = fc.oneof(
-  { weight: 4, arbitrary: paragraph },
-  { weight: 2, arbitrary: paragraph.map(p => `${p.replace(/[。.]$/, '')}：`) },
-  { weight: 2, arbitrary: script },
-  { weight: 2, arbitrary: session },
-  { weight: 2, arbitrary: drawing },
-  { weight: 2, arbitrary: table },
-  { weight: 2, arbitrary: stepsWithCode },
-  { weight: 2, arbitrary: deepList },
-  { weight: 1, arbitrary: termList },
-  { weight: 1, arbitrary: emojiList },
-  { weight: 1, arbitrary: paragraph.map(p => `> ${p}`) },
-)
-
 const title = fc.tuple(fc.array(pick(ZH), { minLength: 1, maxLength: 4 }), fc.option(pick(EMOJI), { nil: undefined, freq: 5 })).map(([ws, e]) => `${ws.join('')}${e ? ` ${e}` : ''}`)
 
-/** A numbered step heading with a short command, a small drawing or a line under it. */
-const stepSection = fc.tuple(title, fc.oneof(pick(CMDS).map(c => `\`\`\`bash\n${c}\n\`\`\``), drawing.filter(d => d.split('\n').length <= 8), sentence))
-const steps = fc.array(stepSection, { minLength: 2, maxLength: 7 }).map(ss => ss.map(([t, body], i) => `### ${i + 1}. ${t}\n${body}`).join('\n\n'))
+/** How much of each shape a note may hold. */
+export interface NotesSize { scriptLines: number, drawingRows: number, tableRows: number, sections: number, blocks: number, subsections: number }
 
-const section = fc.tuple(title, fc.array(block, { minLength: 0, maxLength: 4 }), fc.array(fc.tuple(title, fc.array(block, { minLength: 0, maxLength: 3 })), { maxLength: 3 }), fc.option(steps, { nil: undefined, freq: 3 }))
-  .map(([t, blocks, subs, st]) => [`## ${t}`, ...blocks, ...subs.map(([s, bs]) => [`### ${s}`, ...bs].join('\n\n')), ...(st ? [st] : [])].join('\n\n'))
+/** Notes as long as the author's longest (the default), and small ones (a few hundred decks in the browser in a minute or two). */
+export const SIZES: Record<'full' | 'small', NotesSize> = {
+  full: { scriptLines: 200, drawingRows: 10, tableRows: 15, sections: 6, blocks: 4, subsections: 3 },
+  small: { scriptLines: 60, drawingRows: 5, tableRows: 8, sections: 3, blocks: 2, subsections: 1 },
+}
 
-/** Whole notes: a title, a line under it, an optional table of contents, two to six sections. */
-export const realisticNotes = fc.tuple(title, fc.option(sentence, { nil: undefined }), fc.array(section, { minLength: 2, maxLength: 6 }), fc.boolean())
-  .map(([t, intro, sections, toc]) => {
-    const heads = sections.map(s => s.split('\n')[0]!.slice(3))
-    return [`# ${t}`, ...(intro ? [intro] : []), ...(toc ? ['## 目录', heads.map(h => `- [${h}](#${h.toLowerCase().replace(/\s+/g, '-')})`).join('\n')] : []), ...sections].join('\n\n')
-  })
+/** Whole notes: a title, a line under it, an optional table of contents, two or more sections. */
+export function realisticNotesOf(size: NotesSize): fc.Arbitrary<string> {
+  /** What goes under a heading. */
+  const block = fc.oneof(
+    { weight: 4, arbitrary: paragraph },
+    { weight: 2, arbitrary: paragraph.map(p => `${p.replace(/[。.]$/, '')}：`) },
+    { weight: 2, arbitrary: script(size.scriptLines) },
+    { weight: 2, arbitrary: session },
+    { weight: 2, arbitrary: drawing(size.drawingRows) },
+    { weight: 2, arbitrary: table(size.tableRows) },
+    { weight: 2, arbitrary: stepsWithCode },
+    { weight: 2, arbitrary: deepList },
+    { weight: 1, arbitrary: termList },
+    { weight: 1, arbitrary: emojiList },
+    { weight: 1, arbitrary: paragraph.map(p => `> ${p}`) },
+  )
+  /** A numbered step heading with a short command, a small drawing or a line under it. */
+  const stepSection = fc.tuple(title, fc.oneof(pick(CMDS).map(c => `\`\`\`bash\n${c}\n\`\`\``), drawing(2), sentence))
+  const steps = fc.array(stepSection, { minLength: 2, maxLength: 7 }).map(ss => ss.map(([t, body], i) => `### ${i + 1}. ${t}\n${body}`).join('\n\n'))
+  const section = fc.tuple(title, fc.array(block, { minLength: 0, maxLength: size.blocks }), fc.array(fc.tuple(title, fc.array(block, { minLength: 0, maxLength: size.blocks })), { maxLength: size.subsections }), fc.option(steps, { nil: undefined, freq: 3 }))
+    .map(([t, blocks, subs, st]) => [`## ${t}`, ...blocks, ...subs.map(([s, bs]) => [`### ${s}`, ...bs].join('\n\n')), ...(st ? [st] : [])].join('\n\n'))
+  return fc.tuple(title, fc.option(sentence, { nil: undefined }), fc.array(section, { minLength: 2, maxLength: size.sections }), fc.boolean())
+    .map(([t, intro, sections, toc]) => {
+      const heads = sections.map(s => s.split('\n')[0]!.slice(3))
+      return [`# ${t}`, ...(intro ? [intro] : []), ...(toc ? ['## 目录', heads.map(h => `- [${h}](#${h.toLowerCase().replace(/\s+/g, '-')})`).join('\n')] : []), ...sections].join('\n\n')
+    })
+}
+
+export const realisticNotes = realisticNotesOf(SIZES.full)
 
 /** Every line of every code block of `notes` (as written: the lines a reader must find on some slide). */
 export function codeLines(notes: string): string[] {

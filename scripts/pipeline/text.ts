@@ -36,13 +36,16 @@ export function displayWidth(text: string): number {
 
 /**
  * The text of `node` as the lines it breaks itself into (a hard line break, an HTML `<br>`), each
- * as plainText would give it: what a slide shows on separate lines before any wrapping.
+ * as plainText would give it: what a slide shows on separate lines before any wrapping. `code`
+ * gives the text of inline code (the planner marks it, to measure it in the code font).
  */
-export function plainLines(node: Nodes): string[] {
+export function plainLines(node: Nodes, code: (value: string) => string = v => v): string[] {
   const out: string[] = ['']
   const walk = (n: Nodes) => {
     if (n.type === 'break' || (n.type === 'html' && /^<br\s*\/?>$/i.test(n.value.trim())))
       out.push('')
+    else if (n.type === 'inlineCode')
+      out[out.length - 1] += code(n.value)
     else if ('children' in n)
       (n.children as Nodes[]).forEach(walk)
     else if (n.type !== 'image')
@@ -127,6 +130,10 @@ export function wrapText(text: string, max: number, measure: (s: string) => numb
       continue
     }
     if (w > max) {
+      // Longer than a line: it starts a line of its own, then breaks where the line ends (as
+      // `overflow-wrap: break-word` breaks it: only where no better break is left).
+      if (line.trim())
+        push()
       for (const ch of tok) {
         const cw = measure(ch)
         if (width + cw > max)

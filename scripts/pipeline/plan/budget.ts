@@ -5,7 +5,7 @@
 import type { BlockContent, List, ListItem, Nodes, Table } from 'mdast'
 import type { Block, Card, LinkItem } from '../types'
 import { displayWidth, plainLines, plainText, wrapText } from '../text'
-import { codeColumns, textWidthPx } from './font-metrics'
+import { codeColumns, markCode, textWidthPx } from './font-metrics'
 
 import { CARD_FONT_PX, CODE_FONT_PX, CODE_LINE_HEIGHT, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TABLE_FONT_PX } from './layout'
 
@@ -26,7 +26,7 @@ export function linesFor(text: string, widthPx: number, font = FONT_PX, bold = f
 
 /** Lines `node`'s text takes in `widthPx`: each line it breaks itself (`<br>`, a hard break) wrapped on its own. */
 export function nodeLines(node: Nodes, widthPx: number, font = FONT_PX, bold = false): number {
-  return plainLines(node).reduce((n, line) => n + linesFor(line, widthPx, font, bold), 0)
+  return plainLines(node, markCode).reduce((n, line) => n + linesFor(line, widthPx, font, bold), 0)
 }
 
 function listHeight(list: List, width: number): number {
