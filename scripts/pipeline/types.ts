@@ -88,17 +88,22 @@ type BlockKind =
   | { kind: 'image', image: ImageRef }
   | { kind: 'quote', content: BlockContent[], span: Span }
 
+/** A paragraph that introduces what follows it (`…as follows:`): shown on the slide of what it introduces. */
+export type LeadIn = Extract<Block, { kind: 'paragraph' }>
+
 /** What the planner decides for one slide; the renderer turns it into Slidev markdown. */
 export type SlideBody =
   | { kind: 'cover', title: string, subtitle?: string, author?: string, date?: string }
   /** Numbered tiles (the agenda, an ordered short list) or plain ones (a short list alone on a slide). */
-  | { kind: 'agenda', items: string[], numbered: boolean, fill?: Fill }
+  | { kind: 'agenda', items: string[], numbered: boolean, fill?: Fill, /** The first entry's number, on a continuation. */ start?: number }
   | { kind: 'divider', subtitle?: string[] }
-  | { kind: 'cards', cards: Card[], columns: Columns, fill?: Fill }
+  /** `lead`: the lead-in paragraph (`…as follows:`) that introduces the cards, above them. */
+  | { kind: 'cards', cards: Card[], columns: Columns, fill?: Fill, lead?: LeadIn }
   /** `large`: a short definition alone on its slide, set in a larger type. */
   | { kind: 'content', blocks: Block[], large?: boolean, fill?: Fill }
-  | { kind: 'diagram', mermaid: string, /** What it shows, as text (scripts/pipeline/render/diagram-alt.ts). */ alt: string, caption?: string }
-  | { kind: 'links', links: LinkItem[], fill?: Fill }
+  /** `room`: the height the diagram may take, px, when less than DIAGRAM_MAX_PX (a lead-in above it). */
+  | { kind: 'diagram', mermaid: string, /** What it shows, as text (scripts/pipeline/render/diagram-alt.ts). */ alt: string, lead?: LeadIn, room?: number }
+  | { kind: 'links', links: LinkItem[], fill?: Fill, lead?: LeadIn }
 
 export type Columns = 1 | 2 | 3 | 4
 

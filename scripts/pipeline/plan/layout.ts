@@ -45,14 +45,15 @@ export const DIAGRAM_MAX_PX = 390
 export const DIAGRAM_MAX_AREA = 0.55
 
 /**
- * The widest a diagram of `width` x `height` (its viewBox) is drawn: no taller than
- * DIAGRAM_MAX_PX, and no larger than DIAGRAM_MAX_AREA of the slide, keeping its proportions.
+ * The widest a diagram of `width` x `height` (its viewBox) is drawn: no taller than `maxHeight`
+ * (DIAGRAM_MAX_PX, less on a slide that has more), and no larger than DIAGRAM_MAX_AREA of the
+ * slide, keeping its proportions.
  */
-export function diagramMaxWidthPx(width: number, height: number): number {
+export function diagramMaxWidthPx(width: number, height: number, maxHeight = DIAGRAM_MAX_PX): number {
   const ratio = width / height
   if (!(ratio > 0) || !Number.isFinite(ratio))
     return CANVAS.width
-  const tallest = Math.min(DIAGRAM_MAX_PX, Math.sqrt(DIAGRAM_MAX_AREA * CANVAS.width * CANVAS.height / ratio))
+  const tallest = Math.min(maxHeight, Math.sqrt(DIAGRAM_MAX_AREA * CANVAS.width * CANVAS.height / ratio))
   return Math.floor(tallest * ratio)
 }
 export const IMAGE_MAX_PX = 360

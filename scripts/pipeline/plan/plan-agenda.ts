@@ -3,7 +3,9 @@
  * (2x2 for four, rows of three or four for more) that span the slide; longer agendas are a list in
  * two columns. Pure.
  */
-import { BODY_W, linesFor } from './budget'
+import type { Slide, Span } from '../types'
+import { BODY_H, BODY_W, linesFor } from './budget'
+import { chunk } from './split'
 
 export const AGENDA_TILES_MAX = 8
 const TILE_GAP_PX = 14
@@ -44,4 +46,24 @@ export function agendaHeight(items: string[], width = BODY_W, numbered = true): 
   const total = heights.reduce((a, b) => a + b, 0)
   // Columns are balanced by the browser: about half the total, but never less than the tallest entry.
   return cols === 1 ? total : Math.max(...heights, Math.ceil(total / 2 + ENTRY_LINE_PX))
+}
+
+/**
+ * Entries as tiles (numbered, as an agenda, or plain), over as many slides as they need: the agenda,
+ * or headings with nothing under them. Each entry is in the slide's speaker notes too.
+ */
+export function tileSlides(title: string, kicker: string | undefined, items: string[], numbered: boolean, source?: Span, notes: string[] = items): Slide[] {
+  let start = 0
+  return chunk(items, its => agendaHeight(its, BODY_W, numbered), BODY_H).map((page) => {
+    const from = start
+    start += page.length
+    return {
+      title,
+      ...(kicker ? { kicker } : {}),
+      level: 2 as const,
+      body: { kind: 'agenda' as const, items: page, numbered, ...(numbered && from ? { start: from + 1 } : {}) },
+      notes: notes.slice(from, start),
+      ...(source ? { source } : {}),
+    }
+  })
 }

@@ -1,9 +1,10 @@
 /** Content slides: ordinary blocks packed to the layout budget; timelines, term lists and links get slides of their own. Pure. */
-import type { Block, PlanContext, Slide, Span } from '../types'
+import type { Block, LeadIn, PlanContext, Slide, Span } from '../types'
 import { blockNotes } from './speaker-notes'
 import { fitBlock, fitList } from './fit'
 import { isLeadIn, packBlocks, splitBlock } from './split'
 import { BODY_H, BODY_W, CODE_PAD_PX, FONT_FLOOR_PX, blockHeight, codeUnitPx, codeWidthPx } from './budget'
+import { DIAGRAM_MAX_PX } from './layout'
 import { termCardSlides } from './plan-cards'
 import { timelineAlt } from '../render/diagram-alt'
 import { timelineDiagram } from '../render/mermaid'
@@ -93,14 +94,24 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
       slides[slides.length - 1]!.notes.push(...extra)
     pending = []
   }
+  /** A lead-in at the end of what is pending introduces the block after it: it goes onto that block's first slide. */
+  const takeLead = (): LeadIn | undefined => {
+    const last = pending[pending.length - 1]
+    if (!last || !isLeadIn(last) || blockHeight(last) > BODY_H / 4)
+      return undefined
+    pending.pop()
+    return last
+  }
   for (const block of blocks) {
     if (block.kind === 'timeline') {
+      const lead = takeLead()
       flush()
       const per = Math.ceil(block.periods.length / Math.ceil(block.periods.length / TIMELINE_MAX))
       for (let i = 0; i < block.periods.length; i += per) {
         const periods = block.periods.slice(i, i + per)
         const piece = { ...block, periods }
-        slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'diagram', mermaid: timelineDiagram(periods), alt: timelineAlt(periods, ctx.lang) }, notes: blockNotes(piece), source: block.span })
+        const first = i === 0 && lead
+        slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'diagram', mermaid: timelineDiagram(periods), alt: timelineAlt(periods, ctx.lang), ...(first ? { lead, room: DIAGRAM_MAX_PX - blockHeight(lead) } : {}) }, notes: [...(first ? blockNotes(lead) : []), ...blockNotes(piece)], source: first ? { start: lead.span.start, end: block.span.end } : block.span })
       }
     }
     else if (block.kind === 'terms' && !block.node.ordered && fitList(block.node)) {
@@ -108,14 +119,17 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
       pending.push(fitBlock({ kind: 'list', node: block.node, span: block.span, ...(block.grow ? { grow: block.grow } : {}) }))
     }
     else if (block.kind === 'terms') {
+      const lead = takeLead()
       flush()
-      slides.push(...termCardSlides(title, kicker, block, ctx))
+      slides.push(...termCardSlides(title, kicker, block, ctx, lead))
     }
     else if (block.kind === 'links') {
+      const lead = takeLead()
       flush()
-      for (const piece of splitBlock(block)) {
+      for (const [i, piece] of splitBlock(block, BODY_H - (lead ? blockHeight(lead) : 0)).entries()) {
+        const first = i === 0 && lead
         if (piece.kind === 'links')
-          slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'links', links: piece.links }, notes: blockNotes(piece), source: piece.span })
+          slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'links', links: piece.links, ...(first ? { lead } : {}) }, notes: [...(first ? blockNotes(lead) : []), ...blockNotes(piece)], source: first ? { start: lead.span.start, end: piece.span.end } : piece.span })
       }
     }
     else {

@@ -6,7 +6,7 @@
  * Everything under the title is scaled with CSS `zoom`, so content at scale `s` in the body width W
  * lays out exactly as content at scale 1 in width W / s, `s` times taller: the estimate below.
  */
-import type { Block, Fill, Slide } from '../types'
+import type { Block, Fill, LeadIn, Slide } from '../types'
 import { BODY_H, BODY_W, CODE_FONT_PX, blockHeight, cardFitsWidth, codeWidthPx, gridHeight, linksHeight } from './budget'
 import { agendaHeight } from './plan-agenda'
 
@@ -18,10 +18,13 @@ const FILL_TARGET = 0.9
 /** Content shorter than this share of the body height is centred under the title. */
 const CENTER_BELOW = 0.6
 
-/** The fill for content whose height at scale 1 in `width` px is `heightAt(width)`, and the height it then has. */
-export function fillFor(heightAt: (width: number) => number): { fill?: Fill, height: number } {
+/**
+ * The fill for content whose height at scale 1 in `width` px is `heightAt(width)`, and the height it
+ * then has; no larger than `most`.
+ */
+export function fillFor(heightAt: (width: number) => number, most = FILL_MAX): { fill?: Fill, height: number } {
   const base = heightAt(BODY_W)
-  const scale = STEPS.find(s => s * heightAt(BODY_W / s) <= BODY_H * FILL_TARGET) ?? 1
+  const scale = STEPS.filter(s => s <= most).find(s => s * heightAt(BODY_W / s) <= BODY_H * FILL_TARGET) ?? 1
   const height = scale === 1 ? base : scale * heightAt(BODY_W / scale)
   const center = height < BODY_H * CENTER_BELOW
   return { ...(scale > 1 || center ? { fill: { scale, center } } : {}), height: Math.round(height) }
@@ -43,23 +46,47 @@ function blocksHeight(blocks: Block[], width: number): number {
   return h
 }
 
-/** Adds the fill to the slides whose kind can be scaled: content, cards, links and the agenda. */
-export function withFill(slide: Slide): Slide {
+const leadHeight = (lead: LeadIn | undefined, width: number) => (lead ? blockHeight(lead, width) : 0)
+
+/** Adds the fill to the slides whose kind can be scaled: content, cards, links and the agenda; set at most `most` times larger. */
+export function withFill(slide: Slide, most = FILL_MAX): Slide {
   const b = slide.body
   let fit: { fill?: Fill, height: number } | undefined
   // Images and the notes' own diagrams keep their size (they are sized to the slide already), and so
   // do slides whose code or table the planner had to set smaller (fit.ts): they are full as they are.
   const fixed = (x: Block) => x.kind === 'image' || (x.kind === 'code' && (x.lang === 'mermaid' || (x.fontPx ?? CODE_FONT_PX) < CODE_FONT_PX)) || (x.kind === 'table' && x.fontPx !== undefined)
   if (b.kind === 'content' && !b.large)
-    fit = b.blocks.some(fixed) ? centreOnly(blocksHeight(b.blocks, BODY_W)) : fillFor(w => blocksHeight(b.blocks, w))
+    fit = b.blocks.some(fixed) ? centreOnly(blocksHeight(b.blocks, BODY_W)) : fillFor(w => blocksHeight(b.blocks, w), most)
   else if (b.kind === 'cards')
     // Set larger only while every word still fits its card (zoom narrows the cards' text).
-    fit = fillFor(w => (w === BODY_W || b.cards.every(c => cardFitsWidth(c, b.columns, w)) ? gridHeight(b.cards, b.columns, w) : Number.POSITIVE_INFINITY))
+    fit = fillFor(w => leadHeight(b.lead, w) + (w === BODY_W || b.cards.every(c => cardFitsWidth(c, b.columns, w)) ? gridHeight(b.cards, b.columns, w) : Number.POSITIVE_INFINITY), most)
   else if (b.kind === 'links')
-    fit = fillFor(w => linksHeight(b.links, w))
+    fit = fillFor(w => leadHeight(b.lead, w) + linksHeight(b.links, w), most)
   else if (b.kind === 'agenda')
-    fit = fillFor(w => agendaHeight(b.items, w, b.numbered))
+    fit = fillFor(w => agendaHeight(b.items, w, b.numbered), most)
   if (!fit)
     return slide
-  return { ...slide, height: fit.height, ...(fit.fill ? { body: { ...b, fill: fit.fill } as Slide['body'] } : {}) }
+  const { fill: _, ...unfilled } = b as Slide['body'] & { fill?: Fill }
+  return { ...slide, height: fit.height, body: (fit.fill ? { ...unfilled, fill: fit.fill } : unfilled) as Slide['body'] }
+}
+
+/**
+ * The slides of one section split into parts (1/3, 2/3 …) read alike: all at the size the part that
+ * can be set least large takes (a part alone could be zoomed further, but the next would then look
+ * smaller); each filled again at that size.
+ */
+export function evenParts(slides: Slide[]): Slide[] {
+  const out = [...slides]
+  const scaleOf = (s: Slide) => ('fill' in s.body && s.body.fill ? s.body.fill.scale : 1)
+  for (let i = 0; i < out.length; i++) {
+    const part = out[i]!.part
+    if (part?.index !== 1)
+      continue
+    const least = Math.min(...out.slice(i, i + part.count).map(scaleOf))
+    for (let k = i; k < i + part.count; k++) {
+      if (scaleOf(out[k]!) > least)
+        out[k] = withFill(out[k]!, least)
+    }
+  }
+  return out
 }

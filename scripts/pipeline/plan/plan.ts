@@ -6,7 +6,8 @@ import { detectLang, stringsFor } from '../i18n'
 import { flowSlide, hasFlow } from './plan-flow'
 import { cardSlides, gridSlides, isDefinitionGroup, isTaxonomy, taxonomySlide } from './plan-cards'
 import { contentSlides } from './plan-content'
-import { withFill } from './plan-fill'
+import { evenParts, withFill } from './plan-fill'
+import { tileSlides } from './plan-agenda'
 import { withCorrections } from './corrections'
 import { type Run, ownBlocks, runsOf, stepOf } from './plan-group'
 
@@ -25,10 +26,14 @@ function anchored(slides: Slide[], lines: number[]): Slide[] {
 function runSlides(run: Extract<Run, { kind: 'cards' }>, title: string, kicker: string | undefined, ctx: PlanContext): Slide[] {
   const first = run.sections[0]!
   const last = run.sections[run.sections.length - 1]!
-  const slides = gridSlides(title, kicker, run.cards, { start: first.span.start, end: last.span.end }, ctx)
+  const source = { start: first.span.start, end: last.span.end }
+  // Headings with nothing under them are titles, not empty cards: tiles, numbered when they are steps.
+  const slides = run.cards.every(c => !c.content.length)
+    ? tileSlides(title, kicker, run.cards.map(c => c.term), run.cards.every(c => c.step), source)
+    : gridSlides(title, kicker, run.cards, source, ctx)
   let at = 0
   return slides.map((slide) => {
-    const count = slide.body.kind === 'cards' ? slide.body.cards.length : 0
+    const count = slide.body.kind === 'cards' ? slide.body.cards.length : slide.body.kind === 'agenda' ? slide.body.items.length : 0
     const lines = run.sections.slice(at, at + count).map(s => s.span.start.line)
     at += count
     return { ...slide, anchors: lines }
@@ -99,7 +104,7 @@ export function planDeck(input: PlanInput): Plan {
   const runs = runsOf(notes.sections, s => hasFlowIn(s, ctx))
   const entry = (run: Run) => (run.kind === 'single' ? run.section.title : runTitle(run.sections))
   if (runs.length >= 2)
-    slides.push({ title: ctx.strings.agenda, level: 1, body: { kind: 'agenda', items: agendaItems(runs.map(entry)), numbered: true }, notes: runs.map(entry) })
+    slides.push(...tileSlides(ctx.strings.agenda, undefined, agendaItems(runs.map(entry)), true, undefined, runs.map(entry)).map((s): Slide => ({ ...s, level: 1 })))
   for (const run of runs) {
     if (run.kind === 'cards') {
       const [first, ...rest] = runSlides(run, entry(run), undefined, ctx)
@@ -115,7 +120,7 @@ export function planDeck(input: PlanInput): Plan {
     else
       slides.push({ title: section.title, level: 1, body: { kind: 'divider', ...(children.length ? { subtitle: children } : {}) }, notes: children, source: section.span, anchors: inner[0]?.anchors ?? [] }, ...inner.map((s, i) => (i === 0 ? { ...s, anchors: [] } : s)))
   }
-  return { title, lang, slides: numberParts(slides.map(withFill)).map(s => (s.anchors?.length ? s : dropAnchors(s))), warnings: ctx.warnings }
+  return { title, lang, slides: evenParts(numberParts(slides.map(s => withFill(s)))).map(s => (s.anchors?.length ? s : dropAnchors(s))), warnings: ctx.warnings }
 }
 
 function dropAnchors(slide: Slide): Slide {

@@ -1,5 +1,5 @@
 /** Slide plan -> Slidev markdown. Every piece of text from the notes is escaped or wrapped in `v-pre`. Pure. */
-import type { Block, Card, Fill, Lang, Slide } from '../types'
+import type { Block, Card, Fill, Lang, LeadIn, Slide } from '../types'
 import { notesDiagramAlt } from './diagram-alt'
 import type { Plan } from '../plan/plan'
 import { agendaLayout } from '../plan/plan-agenda'
@@ -112,13 +112,19 @@ function bodyClass(block: Block): [string, string?] {
   return ['nd-body']
 }
 
-/** A Mermaid block outside v-pre, so Slidev renders it; the fence is longer than any backtick run inside. */
-function diagram(code: string, alt: string): string[] {
+/**
+ * A Mermaid block outside v-pre, so Slidev renders it; the fence is longer than any backtick run
+ * inside. `room`: the height it may take (passed to setup/mermaid-renderer.ts as `ndMaxHeight`).
+ */
+function diagram(code: string, alt: string, room?: number): string[] {
   const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map(r => r.length))
   const fence = '`'.repeat(longest + 1)
   // A figure to assistive technology and in the tagged PDF: its text alternative says what it shows.
-  return [`<div class="nd-diagram" role="img" aria-label="${escapeHtml(alt)}">`, '', `${fence}mermaid`, code, fence, '', '</div>']
+  return [`<div class="nd-diagram" role="img" aria-label="${escapeHtml(alt)}">`, '', `${fence}mermaid${room ? ` {ndMaxHeight: ${Math.floor(room)}}` : ''}`, code, fence, '', '</div>']
 }
+
+/** A lead-in paragraph above what it introduces. */
+const leadOf = (lead: LeadIn | undefined, images: Refs): string[] => (lead ? [...literal(blockMarkdown(lead, images), 'nd-body nd-lead'), ''] : [])
 
 function card(c: Card, images: Refs, compact: boolean): string[] {
   return [
@@ -154,13 +160,13 @@ function body(slide: Slide, images: Refs, lang: Lang): string[] {
       const layout = agendaLayout(b.items)
       const cls = layout.kind === 'tiles' ? `tiles cols-${layout.columns}` : 'two-col'
       const tag = b.numbered ? 'ol' : 'ul'
-      const num = (i: number) => b.numbered ? `<span class="nd-num">${String(i + 1).padStart(2, '0')}</span>` : ''
+      const num = (i: number) => b.numbered ? `<span class="nd-num">${String((b.start ?? 1) + i).padStart(2, '0')}</span>` : ''
       return [...heading(slide), ...stage(b.fill, [`<${tag} class="nd-agenda ${cls}" v-pre>`, ...b.items.map((item, i) => `<li>${num(i)}<span>${escapeHtml(item)}</span></li>`), `</${tag}>`])]
     }
     case 'divider':
       return [...heading(slide), ...(b.subtitle ? [`<p class="nd-divider-sub" v-pre>${b.subtitle.map(escapeHtml).join(' · ')}</p>`] : [])]
     case 'cards':
-      return [...heading(slide), ...stage(b.fill, [`<div class="nd-grid cols-${b.columns}">`, ...b.cards.flatMap(c => card(c, images, b.columns >= 3)), '</div>'])]
+      return [...heading(slide), ...stage(b.fill, [...leadOf(b.lead, images), `<div class="nd-grid cols-${b.columns}">`, ...b.cards.flatMap(c => card(c, images, b.columns >= 3)), '</div>'])]
     case 'content':
       return [...heading(slide), ...stage(b.fill, b.blocks.flatMap(block => block.kind === 'quote'
         ? [`<DefinitionCard${b.large ? ' large' : ''}>`, ...literal(blockMarkdown(block, images), 'nd-card-text'), '</DefinitionCard>', '']
@@ -168,9 +174,9 @@ function body(slide: Slide, images: Refs, lang: Lang): string[] {
           ? [...diagram(block.value, notesDiagramAlt(block.value, lang)), ''] // the notes' own diagrams are drawn too (Mermaid's strict security level applies)
           : [...literal(blockMarkdown(block, images), ...bodyClass(block)), '']))]
     case 'diagram':
-      return [...heading(slide), ...diagram(b.mermaid, b.alt)]
+      return [...heading(slide), ...leadOf(b.lead, images), ...diagram(b.mermaid, b.alt, b.room)]
     case 'links':
-      return [...heading(slide), ...stage(b.fill, [`<ul class="nd-refs${b.links.length <= LINK_TILES_MAX ? ' tiles' : ''}" v-pre>`, ...b.links.map(l => `<li>${isSafeUrl(l.url) ? `<a href="${escapeHtml(l.url)}" target="_blank" rel="noopener">${escapeHtml(l.text)}</a>` : `<span>${escapeHtml(l.text)}</span>`}<span class="nd-host">${escapeHtml(l.url)}</span></li>`), '</ul>'])]
+      return [...heading(slide), ...stage(b.fill, [...leadOf(b.lead, images), `<ul class="nd-refs${b.links.length <= LINK_TILES_MAX ? ' tiles' : ''}" v-pre>`, ...b.links.map(l => `<li>${isSafeUrl(l.url) ? `<a href="${escapeHtml(l.url)}" target="_blank" rel="noopener">${escapeHtml(l.text)}</a>` : `<span>${escapeHtml(l.text)}</span>`}<span class="nd-host">${escapeHtml(l.url)}</span></li>`), '</ul>'])]
   }
 }
 
