@@ -9,7 +9,6 @@ import { median } from '../core/stats'
 import { NotedeckError, formatPoint } from '../core/errors'
 import type { GenerateResult } from '../pipeline/generate'
 import { generateForDeck } from './generate-deck'
-import { removeOnSignal } from './signals'
 import { USAGE } from './usage'
 import { writeDarkVariant } from '../slidev/variant'
 
@@ -35,7 +34,6 @@ export async function runCheck(argv: string[]): Promise<number> {
   const dark = values.dark === true
   const checker = await openChecker(await resolveBrowser())
   const failed: Array<{ file: string, problems: string }> = []
-  const released = removeOnSignal(checker.scratch)
   try {
     for (const notes of notesFiles.length ? notesFiles : [undefined]) {
       const result = await generateForDeck(notes, values)
@@ -46,7 +44,6 @@ export async function runCheck(argv: string[]): Promise<number> {
     }
   }
   finally {
-    released()
     await checker.close()
   }
   if (failed.length === 1 && notesFiles.length <= 1)

@@ -4,6 +4,8 @@
  */
 import { NotedeckError, isNotedeckError } from '../core/errors'
 import { USAGE } from './usage'
+import { removeOnSignal } from './signals'
+import { transient } from '../core/transient'
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -33,6 +35,9 @@ async function main(argv: string[]): Promise<number> {
  */
 const EXIT_GRACE_MS = 500
 const exitSoon = () => setTimeout(() => process.exit(), EXIT_GRACE_MS).unref()
+
+// Stopped by Ctrl-C or SIGTERM: no file that must not outlive the process stays behind, exit 130.
+removeOnSignal(transient.list)
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code },

@@ -3,7 +3,7 @@
  * file the deck is made from changes (notes, deck config, extra slides, local images). Slidev's hot reload updates the open browser; an error in the notes
  * is printed and the last good deck stays up.
  */
-import { rmSync } from 'node:fs'
+import { transient } from '../core/transient'
 import { rm } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { isNotedeckError } from '../core/errors'
@@ -50,13 +50,9 @@ export async function runDev(argv: string[]): Promise<number> {
   }, first.reads)
   // The port is chosen here, so that `npm run export` can find this server and print from it.
   const withdraw = await announce({ pid: process.pid, port, slides: out })
-  const onSignal = () => {
-    rmSync(devAnnouncementFor(out), { force: true })
-    rmSync(errors, { force: true })
-    process.exit(130)
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  // Stopped by a signal: the command line's handler removes them.
+  transient.add(devAnnouncementFor(out))
+  transient.add(errors)
   try {
     const result = await runSlidev([out, ...slidevArgs], { cwd: dirname(out), inherit: true, env: { [ERRORS_ENV]: errors } })
     return result.code ?? 0
@@ -64,9 +60,9 @@ export async function runDev(argv: string[]): Promise<number> {
   finally {
     stop()
     await pdf?.stop()
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
     await withdraw()
     await rm(errors, { force: true })
+    transient.delete(devAnnouncementFor(out))
+    transient.delete(errors)
   }
 }

@@ -12,7 +12,6 @@ import { isFreshFromStamp } from '../export/export-cache'
 import { DEFAULT_NOTES, outputNameFor } from '../core/paths'
 import { reportLines } from '../export/pptx-editable'
 import { EXPORT_OPTIONS, type ExportRequest, exportGenerated, exportInputs, exportRequest, exportSummary, inputOptions, reportRendered } from './export-request'
-import { removeOnSignal } from './signals'
 import { USAGE } from './usage'
 
 /** The formats asked for, checked. */
@@ -81,17 +80,14 @@ export async function runExport(argv: string[]): Promise<number> {
   }
   // Several notes: one server and one browser for all, started with the first deck to export.
   let opened: Promise<Exporter> | undefined
-  let live: Exporter | undefined
   const exporter = async () => {
     opened ??= (async () => {
       const [{ openExporter }, { resolveBrowser }] = await Promise.all([import('../export/exporter'), import('../slidev/browser')])
-      live = await openExporter(await resolveBrowser(), timeoutMs)
-      return live
+      return openExporter(await resolveBrowser(), timeoutMs)
     })()
     return opened
   }
   const render: Render = async opts => (await exporter()).render(opts)
-  const released = removeOnSignal(() => live?.scratch())
   const failed: string[] = []
   try {
     for (const notes of notesFiles) {
@@ -109,7 +105,6 @@ export async function runExport(argv: string[]): Promise<number> {
     }
   }
   finally {
-    released()
     await opened?.then(e => e.close(), () => {})
   }
   if (failed.length)

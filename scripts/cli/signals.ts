@@ -1,14 +1,13 @@
 /**
- * A command stopped by Ctrl-C or SIGTERM while a server reads its own scratch slides file (the
- * check, the export of several notes): the file does not stay behind, and the exit status is 130.
+ * A command stopped by Ctrl-C or SIGTERM: the files that must not outlive it (core/transient.ts: a
+ * server's scratch slides file, `dev`'s announcement) do not stay behind, and the exit status is 130.
  */
 import { rmSync } from 'node:fs'
 
-/** Until the returned function is called, a signal removes the file `scratch()` names (if any) and exits 130. */
-export function removeOnSignal(scratch: () => string | undefined): () => void {
+/** Until the returned function is called, a signal removes the files `scratch()` names and exits 130. */
+export function removeOnSignal(scratch: () => string[]): () => void {
   const onSignal = () => {
-    const file = scratch()
-    if (file)
+    for (const file of scratch())
       rmSync(file, { force: true })
     process.exit(130)
   }

@@ -23,6 +23,7 @@ Options:
       --dark             export, handout, check: the dark variant of the deck
       --timeout <ms>     export, handout: time limit for rendering (default 60000)
       --fresh            export, handout, build: make it even when nothing changed since the last one
+      --allow-overflow   export, handout: print what does not fit a slide (or has no font) as it is, exit 0
   -h, --help             this text
 
 Environment: CHROMIUM_PATH picks the browser for export, handout and check.`

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path'
 import { detectFeatures, parseSync } from '@slidev/parser'
 import { type ErrorCode, NotedeckError } from '../core/errors'
 import { writeAtomic } from '../core/write'
+import { transient } from '../core/transient'
 import { type ServerMode, type SlidevServer, startSlidevServer, withWarmCache } from './slidev-server'
 import { SLIDEV } from './slidev-internals'
 
@@ -52,11 +53,13 @@ export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code
   let served: { server: SlidevServer, entry: string, key: string } | undefined
   /** The file of a server still starting. */
   let starting: string | undefined
+  let closed = false
   const stop = async () => {
     if (!served)
       return
     const { server, entry } = served
     served = undefined
+    transient.delete(entry)
     await server.close()
     await rm(entry, { force: true })
   }
@@ -69,11 +72,17 @@ export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code
       // The server's own file beside the deck: images and paths resolve as from the deck's.
       const entry = join(dirname(resolve(slides)), `.notedeck-${purpose}-${process.pid}-${randomBytes(3).toString('hex')}.slides.md`)
       starting = entry
+      transient.add(entry)
       await writeAtomic(entry, markdown)
       const server = await withWarmCache(entry, mode, () => startSlidevServer(entry, mode, { followEdits: true }), 180_000)
-        .catch(async (e) => { await rm(entry, { force: true }); throw e })
+        .catch(async (e) => { transient.delete(entry); await rm(entry, { force: true }); throw e })
         .finally(() => { starting = undefined })
       served = { server, entry, key }
+      // Closed while the server was starting (an export stopped by its time limit): nothing stays.
+      if (closed) {
+        await stop()
+        throw new NotedeckError(code, `the ${purpose}'s server was closed while it started`)
+      }
       return server
     }
     const { server, entry } = served
@@ -89,5 +98,14 @@ export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code
     server.forgetSlides()
     return server
   }
-  return { serve, scratch: () => served?.entry ?? starting, close: stop }
+  const close = async () => {
+    closed = true
+    // A server still starting reads a file that goes now (the process may end before it is up).
+    if (starting) {
+      transient.delete(starting)
+      await rm(starting, { force: true })
+    }
+    await stop()
+  }
+  return { serve, scratch: () => served?.entry ?? starting, close }
 }

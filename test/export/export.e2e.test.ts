@@ -179,11 +179,11 @@ describe('npm run export of several notes (one with its own table of contents, l
   })
 })
 
-describe('npm run export of several notes, stopped', () => {
-  it('by a signal: exits 130 and leaves no slides file of its server behind', async () => {
+describe('npm run export, stopped', () => {
+  it.each([['of several notes', ['zh-long-os', 'en-long-ml']], ['of one notes file', ['zh-long-os']]])('%s by a signal: exits 130 and leaves no slides file of its server behind', async (_what, names) => {
     const { spawn } = await import('node:child_process')
     const { readdirSync } = await import('node:fs')
-    const notes = ['zh-long-os', 'en-long-ml'].map(n => join(ROOT, 'test', 'fixtures', `${n}.md`))
+    const notes = names.map(n => join(ROOT, 'test', 'fixtures', `${n}.md`))
     const child = spawn(process.execPath, [...CLI, 'export', ...notes, '-o', tempDir(), '--offline', '--fresh'], { cwd: ROOT, stdio: 'ignore' })
     const scratch = () => readdirSync(ROOT).filter(f => f.startsWith(`.notedeck-export-${child.pid}-`))
     const end = Date.now() + 60_000

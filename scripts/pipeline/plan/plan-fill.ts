@@ -70,10 +70,14 @@ export function withFill(slide: Slide, most = FILL_MAX): Slide {
   return { ...slide, height: fit.height, body: (fit.fill ? { ...unfilled, fill: fit.fill } : unfilled) as Slide['body'] }
 }
 
+/** What a slide shows, by kind: the parts of a list or of a grid of cards show the same. */
+const shapeOf = (s: Slide) => (s.body.kind === 'content' ? s.body.blocks.map(b => b.kind).join('+') : s.body.kind)
+
 /**
- * The slides of one section split into parts (1/3, 2/3 …) read alike: all at the size the part that
- * can be set least large takes (a part alone could be zoomed further, but the next would then look
- * smaller); each filled again at that size.
+ * The parts of one section (1/3, 2/3 …) that show the same kind of content (a list split over
+ * slides, a grid of cards) read alike: all at the size the one that can be set least large takes (a
+ * part alone could be zoomed further, but the next would then look smaller); each filled again at
+ * that size. A part of another kind (a closing paragraph after a drawing) keeps its own size.
  */
 export function evenParts(slides: Slide[]): Slide[] {
   const out = [...slides]
@@ -82,10 +86,14 @@ export function evenParts(slides: Slide[]): Slide[] {
     const part = out[i]!.part
     if (part?.index !== 1)
       continue
-    const least = Math.min(...out.slice(i, i + part.count).map(scaleOf))
-    for (let k = i; k < i + part.count; k++) {
-      if (scaleOf(out[k]!) > least)
-        out[k] = withFill(out[k]!, least)
+    const group = out.slice(i, i + part.count)
+    for (const shape of new Set(group.map(shapeOf))) {
+      const alike = group.map((s, k) => ({ s, at: i + k })).filter(x => shapeOf(x.s) === shape)
+      const least = Math.min(...alike.map(x => scaleOf(x.s)))
+      for (const { s, at } of alike) {
+        if (scaleOf(s) > least)
+          out[at] = withFill(s, least)
+      }
     }
   }
   return out
