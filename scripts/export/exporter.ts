@@ -46,7 +46,11 @@ export async function openExporter(browserPath: string, timeoutMs: number): Prom
   }
   const render = async (opts: RenderOptions): Promise<Rendered> => {
     let markdown = await readFile(opts.slides, 'utf8')
-    const [server, printer] = await Promise.all([serve(opts.slides, markdown), printerFor(scaleOf(opts.formats))])
+    const mark = opts.onPhase ?? (() => {})
+    const [server, printer] = await Promise.all([
+      serve(opts.slides, markdown).then((s) => { mark('server'); return s }),
+      browser.then(() => mark('browser')).then(() => printerFor(scaleOf(opts.formats))),
+    ])
     let shown = await showDeck(printer, server.url, markdown, opts)
     const first = shown.audit
     const again = opts.replan ? await opts.replan(first) : undefined
@@ -64,14 +68,10 @@ export async function openExporter(browserPath: string, timeoutMs: number): Prom
     const [server, printer] = await Promise.all([serve(slides, markdown), printerFor(RASTER_SCALE)])
     return (await showDeck(printer, server.url, markdown, { slides, formats: [], browser: browserPath, timeoutMs, dark: false })).audit
   }
+  // The server and the browser stop side by side (Vite's server takes a while to close).
   const close = async () => {
-    try {
-      await Promise.all([...printers.values()].map(p => p.close()))
-      await host.close()
-    }
-    finally {
-      await browser.then(b => b.close(), () => {})
-    }
+    const pages = Promise.all([...printers.values()].map(p => p.close())).finally(() => browser.then(b => b.close(), () => {}))
+    await Promise.all([pages, host.close()])
   }
   return { render, inspect, scratch: host.scratch, close }
 }

@@ -31,7 +31,7 @@ export function scaleFor(format: ExportFormat): number | undefined {
 }
 
 /** Named steps of an export, reported as they end (the benchmark's breakdown). */
-export type Phase = 'generated' | 'browser' | 'server' | 'loaded' | 'drawn' | 'printed' | 'proved' | 'outlined'
+export type Phase = 'generated' | 'browser' | 'server' | 'loaded' | 'drawn' | 'measured' | 'printed' | 'proved' | 'outlined'
 
 /** What each phase's time is spent on, for the benchmark's breakdown (in the order they end). */
 export const PHASES: Record<Phase, string> = {
@@ -40,6 +40,7 @@ export const PHASES: Record<Phase, string> = {
   server: 'Slidev loaded, Vite listening',
   loaded: 'first page load (Vite transforms the client)',
   drawn: 'slides laid out, diagrams and fonts done',
+  measured: 'every slide measured: nothing outside, hidden or without a font',
   printed: 'print (or pictures, or the PowerPoint)',
   proved: 'PDF read back: its own deck',
   outlined: 'outline and title added',
@@ -128,7 +129,9 @@ export function scaleOf(formats: ExportFormat[]): number {
 /** The deck `markdown`, served at `url`, shown on the printer's page and measured there. */
 export async function showDeck(printer: Printer, url: string, markdown: string, opts: RenderOptions): Promise<{ deck: DeckShape, audit: PageAudit }> {
   const deck = await printer.show(url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: opts.onPhase ?? (() => {}) })
-  return { deck, audit: await printer.audit() }
+  const audit = await printer.audit()
+  opts.onPhase?.('measured')
+  return { deck, audit }
 }
 
 /** Each format asked for, made from the page the printer shows (`showDeck`), once nothing in it is broken (`refuseBroken`). */
