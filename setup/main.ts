@@ -8,6 +8,9 @@ import { defineAppSetup } from '@slidev/types'
 export default defineAppSetup(({ router }) => {
   if (typeof document === 'undefined')
     return
+  // `npm run dev`: what the slide on screen does not show is named over it (setup/layout-warnings.ts).
+  if (import.meta.env.DEV)
+    void import('./layout-warnings').then(m => m.watchLayout(router))
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.('a[data-nd-slide]')
     const slide = link?.getAttribute('data-nd-slide')

@@ -3,3 +3,8 @@ declare module 'mermaid/dist/mermaid.esm.mjs' {
 
   export default mermaid
 }
+
+/** Vite's build-time flags (the setup files run in the deck's client, built by Vite). */
+interface ImportMeta {
+  readonly env: { readonly DEV: boolean }
+}

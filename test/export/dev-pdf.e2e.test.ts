@@ -98,6 +98,36 @@ describe('npm run dev: errors in the browser', () => {
   }, 60_000)
 })
 
+describe('npm run dev: what a slide does not show', () => {
+  it('is named over the slide while the notes make it so, and the note goes once they are fixed', async () => {
+    const { chromium } = await import('playwright-chromium')
+    const { CHROMIUM_ARGS, resolveBrowser } = await import('../../scripts/slidev/browser')
+    const browser = await chromium.launch({ executablePath: await resolveBrowser(), args: CHROMIUM_ARGS })
+    const good = readFileSync(notes, 'utf8')
+    const drawing = (w: number) => `\n\n## A wide drawing\n\n\`\`\`\n┌${'─'.repeat(w)}┐\n│${' '.repeat(w)}│\n└${'─'.repeat(w)}┘\n\`\`\`\n`
+    try {
+      writeFileSync(notes, good + drawing(190))
+      const page = await browser.newPage({ viewport: { width: 980, height: 552 } })
+      const warning = () => page.evaluate(() => document.getElementById('nd-layout-warning')?.textContent ?? '')
+      // The drawing is the deck's last slide.
+      await expect.poll(async () => {
+        await page.goto(`http://localhost:${port}/1`, { waitUntil: 'networkidle' })
+        return page.evaluate(() => (window as unknown as { __slidev__?: { nav?: { total?: number } } }).__slidev__?.nav?.total ?? 0)
+      }, { timeout: 30_000 }).toBeGreaterThan(4)
+      const last = await page.evaluate(() => (window as unknown as { __slidev__: { nav: { total: number } } }).__slidev__.nav.total)
+      await page.goto(`http://localhost:${port}/${last}`, { waitUntil: 'networkidle' })
+      await expect.poll(warning, { timeout: 15_000 }).toMatch(/does not show all it holds[\s\S]*cut off by its box/)
+      expect(await page.locator(`.slidev-page-${last}`).innerText()).toContain('A wide drawing')
+      writeFileSync(notes, good + drawing(40))
+      await expect.poll(warning, { timeout: 15_000 }).toBe('')
+    }
+    finally {
+      writeFileSync(notes, good)
+      await browser.close()
+    }
+  }, 90_000)
+})
+
 describe('outline notation', () => {
   it('nests by level, plain slides under the last section, never skipping a level', () => {
     expect(outlineSpec([
