@@ -161,10 +161,18 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
     const pptx = (slidesMarkdown: string) => editablePptx(page, slidesMarkdown)
     const audit = async (): Promise<PageAudit> => {
       const opts = measureOptions(false)
-      const slides = await measureAll(page, selector, opts)
-      const fonts = await pageFonts(page, opts)
-      const texts = await page.$$eval(selector, els => els.map(e => (e as HTMLElement).innerText))
-      return { slides, texts, problems: [...trouble.failures(), ...fonts.failed.map(f => `the bundled font ${f} did not load`), ...fonts.absent.map(f => `the bundled font ${f} is not in the page`)] }
+      try {
+        const slides = await measureAll(page, selector, opts)
+        const fonts = await pageFonts(page, opts)
+        const texts = await page.$$eval(selector, els => els.map(e => (e as HTMLElement).innerText))
+        return { slides, texts, problems: [...trouble.failures(), ...fonts.failed.map(f => `the bundled font ${f} did not load`), ...fonts.absent.map(f => `the bundled font ${f} is not in the page`)] }
+      }
+      catch (e) {
+        // A page that navigated on its own is shown again by the caller; anything else stops the export.
+        if (reloadedItself(e))
+          throw e
+        throw new NotedeckError('EXPORT_FAILED', `the slides could not be measured before printing (${e instanceof Error ? e.message.split('\n')[0] : String(e)})${trouble.list().map(p => `\n  - ${p}`).join('')}`, { cause: e })
+      }
     }
     return { show, audit, blank: async () => { await page.goto('about:blank') }, pdf, pictures, pptx, close }
   }

@@ -12,7 +12,7 @@ import { type EditableReport, PRINT_PAGE } from '../slidev/slidev-internals'
 import { type DeckShape, mismatches, pdfPageTexts } from './deck-proof'
 import { addOutline, documentInfoOf } from './outline'
 import { picturesPptx } from './pptx-pictures'
-import { DeckMismatch, EDITABLE_SCALE, type PageAudit, RASTER_SCALE, type Printer } from './printer'
+import { DeckMismatch, EDITABLE_SCALE, type PageAudit, RASTER_SCALE, type Printer, againIfReloaded } from './printer'
 
 /** Time for the server and the browser to start, on top of the page-rendering timeout. */
 export const EXPORT_OVERHEAD_MS = 30_000
@@ -128,10 +128,14 @@ export function scaleOf(formats: ExportFormat[]): number {
 
 /** The deck `markdown`, served at `url`, shown on the printer's page and measured there. */
 export async function showDeck(printer: Printer, url: string, markdown: string, opts: RenderOptions): Promise<{ deck: DeckShape, audit: PageAudit }> {
-  const deck = await printer.show(url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: opts.onPhase ?? (() => {}) })
-  const audit = await printer.audit()
-  opts.onPhase?.('measured')
-  return { deck, audit }
+  // The server may reload the page on its own between the drawing and the measuring (a live update):
+  // then it is shown and measured again, within the same time limit.
+  return againIfReloaded(async () => {
+    const deck = await printer.show(url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: opts.onPhase ?? (() => {}) })
+    const audit = await printer.audit()
+    opts.onPhase?.('measured')
+    return { deck, audit }
+  }, Date.now() + opts.timeoutMs)
 }
 
 /** Each format asked for, made from the page the printer shows (`showDeck`), once nothing in it is broken (`refuseBroken`). */
