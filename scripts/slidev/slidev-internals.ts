@@ -88,3 +88,14 @@ export interface EditableExporter {
 export const EDITABLE_CHUNK = /^pptx-[\w-]+\.mjs$/
 /** The route it asks for: everything it measures must already be on the page shown. */
 export const EDITABLE_ROUTE = 'print'
+
+/**
+ * The packages the project's own page code (setup/, components/ and what they import) may import:
+ * ones Slidev keeps out of Vite's dependency optimizer (`EXCLUDE_GLOBAL` in @slidev/cli's
+ * `dist/serve-*.mjs`), so Vite serves them at once. Any other package is found by Vite only when a
+ * page first asks for it: on a cold cache it then optimizes it and reloads every open page, in the
+ * middle of an export's drawing or printing.
+ */
+export const PAGE_PACKAGES = ['vue', 'vue-router', 'mermaid', '@slidev/types'] as const
+/** Where @slidev/cli names the packages of its optimizer (to check PAGE_PACKAGES against). */
+export const OPTIMIZER_EXCLUDE = /const EXCLUDE_GLOBAL = (\[[^\]]*\])/

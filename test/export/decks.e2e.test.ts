@@ -96,7 +96,7 @@ describe('nothing lost: every code line and symbol of the notes in the PDF\'s te
     const lost = lostInPdf(readFileSync(file, 'utf8'), pdf)
     expect(lost.missingLines).toEqual([])
     expect(lost.missingSymbols).toEqual([])
-  })
+  }, 180_000)
 })
 
 describe('tagged PDFs: slides and handout', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { displayWidth, sentences, wrapText } from '../../scripts/pipeline/text'
+import { displayWidth } from '../../scripts/pipeline/char-width'
+import { sentences, wrapText } from '../../scripts/pipeline/text'
 
 describe('displayWidth', () => {
   it('counts CJK characters twice', () => {

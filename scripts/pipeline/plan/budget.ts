@@ -4,7 +4,8 @@
  */
 import type { BlockContent, List, ListItem, Nodes, Table } from 'mdast'
 import type { Block, Card, LinkItem } from '../types'
-import { displayWidth, plainLines, plainText, wrapText } from '../text'
+import { displayWidth } from '../char-width'
+import { plainLines, plainText, wrapText } from '../text'
 import { codeColumns, markCode, textWidthPx } from './font-metrics'
 
 import { CARD_FONT_PX, CODE_FONT_PX, CODE_LINE_HEIGHT, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TABLE_FONT_PX } from './layout'

@@ -4,7 +4,7 @@
  * `npm run metrics` (scripts/metrics.ts), which writes font-metrics.json; a test checks the two agree.
  */
 import metrics from './font-metrics.json' with { type: 'json' }
-import { charWidth } from '../text'
+import { charWidth } from '../char-width'
 import { inRanges } from '../../core/ranges'
 
 export interface FontMetrics {

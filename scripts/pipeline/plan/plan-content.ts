@@ -8,7 +8,8 @@ import { DIAGRAM_MAX_PX } from './layout'
 import { termCardSlides } from './plan-cards'
 import { timelineAlt } from '../render/diagram-alt'
 import { timelineDiagram } from '../render/mermaid'
-import { displayWidth, plainText, shortPlainText } from '../text'
+import { displayWidth } from '../char-width'
+import { plainText, shortPlainText } from '../text'
 
 /** Periods per timeline slide: beyond this Mermaid's timeline is scaled below the font floor. */
 export const TIMELINE_MAX = 4
