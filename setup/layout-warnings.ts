@@ -9,7 +9,7 @@ import type { Router } from 'vue-router'
 import { measureSlide } from '../scripts/page/in-page/measure'
 import type { Measurement } from '../scripts/page/measurement'
 import { METRICS } from '../scripts/pipeline/plan/font-metrics'
-import { FONTS } from '../scripts/pipeline/plan/layout'
+import { CANVAS, FONTS } from '../scripts/pipeline/plan/layout'
 import { SLIDEV } from '../scripts/slidev/slidev-internals'
 
 const BOX_ID = 'nd-layout-warning'
@@ -57,7 +57,7 @@ export function watchLayout(router: Router): void {
       return
     }
     await document.fonts.ready
-    const m = await measureSlide(slide, { S: SLIDEV, fonts: FONTS, cover: METRICS.cover, full: false })
+    const m = await measureSlide(slide, { S: SLIDEV, fonts: FONTS, cover: METRICS.cover, full: false, canvasWidth: CANVAS.width })
     if (mine === run)
       show(warningsOf(m))
   }

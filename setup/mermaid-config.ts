@@ -15,6 +15,9 @@ export const mermaidConfig: MermaidConfig = {
   handDrawnSeed: 1,
   flowchart: { htmlLabels: true, useMaxWidth: true, padding: 12 },
   timeline: { useMaxWidth: true, disableMulticolor: false },
+  // The timeline brightens its events by 120 %, which washes the light fills of a light deck out to
+  // white: each event keeps its period's colour.
+  themeCSS: '.eventWrapper { filter: none; }',
   mindmap: { useMaxWidth: true, padding: 12 },
 }
 

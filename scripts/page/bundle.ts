@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-chromium'
 import { pageScript } from '../core/paths'
-import { FONTS } from '../pipeline/plan/layout'
+import { CANVAS, FONTS } from '../pipeline/plan/layout'
 import { METRICS } from '../pipeline/plan/font-metrics'
 import { SLIDEV } from '../slidev/slidev-internals'
 import type { MeasureOptions, Measurement, PageFonts } from './measurement'
@@ -24,7 +24,7 @@ export function pageBundle(): Promise<string> {
 }
 
 /** How the export and the check measure: the bundled font stacks, Slidev's internals; `full` for the check. */
-export const measureOptions = (full: boolean): MeasureOptions => ({ S: SLIDEV, fonts: FONTS, cover: METRICS.cover, full })
+export const measureOptions = (full: boolean): MeasureOptions => ({ S: SLIDEV, fonts: FONTS, cover: METRICS.cover, full, canvasWidth: CANVAS.width })
 
 type Api = { __notedeck?: NotedeckPage }
 

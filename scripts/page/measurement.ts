@@ -7,6 +7,16 @@ import type { CodeRanges } from '../core/ranges'
 
 export interface Excess { px: number, what: string }
 
+/** One diagram on a slide: drawn or failed, how large what it draws is, how large its smallest label. */
+export interface DiagramMeasure {
+  rendered: boolean
+  error?: string
+  /** What the diagram draws (its shapes, lines and labels), canvas px. */
+  drawn?: { width: number, height: number }
+  /** The smallest label's font size as drawn, canvas px. */
+  smallestLabel?: number
+}
+
 export interface Measurement {
   /** The slide is not on the page. */
   error?: string
@@ -18,7 +28,7 @@ export interface Measurement {
   clipped: Excess[]
   /** Diagram labels outside their shapes. */
   labels: Excess[]
-  diagrams: Array<{ rendered: boolean, error?: string }>
+  diagrams: DiagramMeasure[]
   /** Images that did not load. */
   images: string[]
   /** Characters no bundled font of their stack has. */
@@ -44,6 +54,8 @@ export interface MeasureOptions {
   cover: { sans: CodeRanges, mono: CodeRanges }
   /** Also what only the check reports: contrast and code columns (slower). */
   full: boolean
+  /** Slidev's canvas width, px: a slide drawn at another width is measured in canvas px. */
+  canvasWidth: number
 }
 
 /** What a whole page reports beside its slides: bundled fonts that failed, families it lacks. */

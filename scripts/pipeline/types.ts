@@ -84,7 +84,8 @@ type BlockKind =
   /** `fontPx` (and `wrap` for code) are layout decisions of the planner (fit.ts), absent in the model. */
   | { kind: 'table', node: Table, span: Span, fontPx?: number }
   /** `drawing`: box-drawing or ASCII art, never split, set with a tighter line height (code-shape.ts). */
-  | { kind: 'code', lang: string | undefined, value: string, span: Span, fontPx?: number, wrap?: boolean, drawing?: boolean }
+  /** `room`: for the notes' own Mermaid diagram, the height the planner left it on its slide. */
+  | { kind: 'code', lang: string | undefined, value: string, span: Span, fontPx?: number, wrap?: boolean, drawing?: boolean, room?: number }
   | { kind: 'image', image: ImageRef }
   | { kind: 'quote', content: BlockContent[], span: Span }
 

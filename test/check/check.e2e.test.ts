@@ -51,6 +51,9 @@ describe('the check finds what a speaker would notice', () => {
       '---', '', '# sparse', '', 'one line', '',
       '---', '', '# code in a font whose columns do not line up', '', FULL, '', '<pre><code style="font-family: serif">x</code></pre>', '',
       '---', '', '# code in the bundled monospace font', '', FULL, '', '```', '┌──┐ 中文', '```', '',
+      // A diagram held to a narrow box: its labels small, what it draws a strip at the top of a box
+      // that is tall enough (by its box) to count as filling a fifth of the slide.
+      '---', '', '# small diagram', '', '<div class="nd-diagram" style="width: 300px; height: 380px">', '', '```mermaid', 'flowchart LR', '  A[first step] --> B[second step]', '```', '', '</div>', '',
     ].join('\n'))
     const { findings } = await checker.check(out)
     const kinds = (slide: number) => findings.filter(f => f.slide === slide).map(f => f.kind)
@@ -71,6 +74,8 @@ describe('the check finds what a speaker would notice', () => {
     expect(kinds(10)).toEqual(['mono'])
     expect(findings.find(f => f.slide === 10)?.message).toMatch(/"iiii" [\d.]+px.* vs "MMMM" [\d.]+px in serif/)
     expect(kinds(11)).toEqual([])
+    expect(kinds(12)).toEqual(['diagram-size', 'diagram-size', 'sparse'])
+    expect(findings.filter(f => f.slide === 12).map(f => f.message).join('\n')).toMatch(/diagram labels [\d.]+ px, under 16 px[\s\S]*diagram draws \d+ x \d+ px, under 85 %/)
   }, 120_000)
 })
 

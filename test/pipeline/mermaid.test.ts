@@ -47,3 +47,22 @@ describe('labels are wrapped by display width', () => {
     expect(event.split('<br>').length).toBeGreaterThan(1)
   })
 })
+
+describe('label wrapping of derived diagrams', () => {
+  const leaf = (label: string) => ({ label, children: [] })
+  const labels = (code: string) => [...code.matchAll(/\["([^"]*)"\]/g)].map(m => m[1]!)
+
+  it('terms side by side share the width: seven are wrapped narrower than two', () => {
+    const term = '检索增强生成模型'
+    const two = labels(treeDiagram({ label: '根', children: [leaf(term), leaf(term)] }))
+    const seven = labels(treeDiagram({ label: '根', children: Array.from({ length: 7 }, () => leaf(term)) }))
+    expect(two.at(-1)).toBe(term.slice(0, 6) + '<br>' + term.slice(6))
+    expect(seven.at(-1)).toBe(term.slice(0, 4) + '<br>' + term.slice(4))
+  })
+
+  it('no character alone on the last line of a label', () => {
+    const [, label] = labels(treeDiagram({ label: '根', children: [leaf('多模态大模型型')] }))
+    expect(label).toBe('多模态大模型型')
+    expect(labels(treeDiagram({ label: '根', children: [leaf('多模态大模型型号')] }))[1]).toBe('多模态大模型<br>型号')
+  })
+})

@@ -65,8 +65,11 @@ export function hiddenInBoxes(layout: Element | null): Excess[] {
     .sort((a, b) => b.px - a.px)
 }
 
-/** The union box of the slide's text, pictures, diagrams and panels, as a share of the slide. */
-export function coverage(slide: Element, layout: Element | null): number {
+/**
+ * The union box of the slide's text, pictures, panels and what its diagrams draw (`drawn`: not the
+ * diagram's box, which spans the slide), as a share of the slide.
+ */
+export function coverage(slide: Element, layout: Element | null, drawn: DOMRect[] = []): number {
   const box = slide.getBoundingClientRect()
   if (!layout)
     return 0
@@ -88,9 +91,10 @@ export function coverage(slide: Element, layout: Element | null): number {
     for (const r of range.getClientRects())
       grow(r)
   }
-  // Boxes that are content too: pictures, diagrams, code and table panels, cards and tiles.
-  for (const el of layout.querySelectorAll('img, svg, .nd-diagram, pre, table, .nd-card, .nd-agenda.tiles li, .nd-refs.tiles li'))
+  // Boxes that are content too: pictures, code and table panels, cards and tiles, what diagrams draw.
+  for (const el of layout.querySelectorAll('img, pre, table, .nd-card, .nd-agenda.tiles li, .nd-refs.tiles li'))
     grow(el.getBoundingClientRect())
+  drawn.forEach(grow)
   return union.right > union.left ? Math.round(((union.right - union.left) * (union.bottom - union.top)) / (box.width * box.height) * 1000) / 1000 : 0
 }
 

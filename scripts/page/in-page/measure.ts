@@ -26,7 +26,8 @@ export async function measureSlide(slide: Element, opts: MeasureOptions): Promis
   const layout = slide.querySelector(S.layout)
   // Slidev shows its error instead of the slide's layout (directly in a slide of a dev page).
   const failed = slide.querySelector(`:scope > ${S.failed}`) ?? (layout ? null : slide.querySelector(S.failed))
-  const drawn = measureDiagrams(slide, opts.full)
+  const perPx = opts.canvasWidth / (slide.getBoundingClientRect().width || opts.canvasWidth)
+  const drawn = measureDiagrams(slide, opts.full, perPx)
   const missing = missingGlyphs(layout, opts.cover, drawn.texts)
   const body = bodyHeight(layout)
   return {
@@ -39,7 +40,7 @@ export async function measureSlide(slide: Element, opts: MeasureOptions): Promis
     missing,
     contrast: opts.full ? [...drawn.contrast, ...textContrast(slide, layout)] : [],
     layout: layout ? ['cover', 'section', 'default'].find(c => layout.classList.contains(c)) ?? 'other' : 'none',
-    coverage: coverage(slide, layout),
+    coverage: coverage(slide, layout, drawn.boxes),
     ...(opts.full ? { mono: await misalignedCode(slide) } : {}),
     ...(body !== undefined ? { body } : {}),
   }

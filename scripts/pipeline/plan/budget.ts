@@ -8,13 +8,13 @@ import { displayWidth } from '../char-width'
 import { plainLines, plainText, wrapText } from '../text'
 import { codeColumns, markCode, textWidthPx } from './font-metrics'
 
-import { CARD_FONT_PX, CODE_FONT_PX, CODE_LINE_HEIGHT, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TABLE_FONT_PX } from './layout'
+import { BODY_HEIGHT, BODY_WIDTH, CARD_FONT_PX, DIAGRAM_MAX_PX, CODE_FONT_PX, CODE_LINE_HEIGHT, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TABLE_FONT_PX } from './layout'
 
 export { CARD_FONT_PX, CODE_FONT_PX, FONT_FLOOR_PX, FONT_PX, TABLE_FONT_PX }
 export const LINE_PX = FONT_PX * LINE_HEIGHT
-/** Width of the content box and height left for the body under the title. */
-export const BODY_W = 868
-export const BODY_H = 400
+/** Width of the content box and height left for the body under the title (layout.ts). */
+export const BODY_W = BODY_WIDTH
+export const BODY_H = BODY_HEIGHT
 const CARD_GAP = GAP_PX
 
 /** Card text line height (styles/index.css .nd-card-text). */
@@ -137,7 +137,8 @@ function estimatedHeight(block: Block, width: number): number {
     case 'list':
       return block.columns === 2 ? twoColumnListHeight(block.node, width) : contentHeight(block.node, width)
     case 'table': return tableHeight(block.node, width, block.fontPx) + 12
-    case 'code': return codeHeight(block.value, width, block.fontPx, block.wrap, block.drawing)
+    // The notes' own diagram is drawn as large as its slide lets it (setup/mermaid-renderer.ts).
+    case 'code': return block.lang === 'mermaid' ? DIAGRAM_MAX_PX : codeHeight(block.value, width, block.fontPx, block.wrap, block.drawing)
     case 'quote': return block.content.reduce((h, c) => h + contentHeight(c, width - 40), 16)
     case 'image': return 280
     case 'terms': return block.items.reduce((h, i) => h + linesFor(`${i.term} ${plainText(i.description)}`, width) * LINE_PX + 6, 0)

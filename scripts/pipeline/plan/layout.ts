@@ -20,6 +20,9 @@ export const fontStack = (families: readonly string[], generic: 'sans-serif' | '
 
 /** Slidev's canvas and its default layout's padding. */
 export const CANVAS = { width: 980, height: 552, padX: 56, padY: 40 }
+/** The body of a slide: the canvas's width inside its padding, and the height left under a title. */
+export const BODY_WIDTH = CANVAS.width - 2 * CANVAS.padX
+export const BODY_HEIGHT = 400
 /** Body text. */
 export const FONT_PX = 20
 export const LINE_HEIGHT = 1.6
@@ -57,6 +60,10 @@ export function diagramMaxWidthPx(width: number, height: number, maxHeight = DIA
   return Math.floor(tallest * ratio)
 }
 export const IMAGE_MAX_PX = 360
+/** The smallest a diagram's label may be drawn, px on the canvas: about 16 pt projected, legible from the back of a room. */
+export const DIAGRAM_LABEL_MIN_PX = 16
+/** What a diagram draws reaches at least this share of the body's width or of its height. */
+export const DIAGRAM_FILL_MIN = 0.85
 
 /** The custom properties styles/layout.css declares, from the numbers above. */
 export function layoutCss(): string {

@@ -11,8 +11,23 @@ import { timelineDiagram } from '../render/mermaid'
 import { displayWidth } from '../char-width'
 import { plainText, shortPlainText } from '../text'
 
-/** Periods per timeline slide: beyond this Mermaid's timeline is scaled below the font floor. */
-export const TIMELINE_MAX = 4
+/**
+ * Periods per timeline slide: Mermaid draws each period 150 units wide whatever its text, so four
+ * fill a slide's width only with labels under 16 px (measured: 15.3 px); three keep them at 16-19 px.
+ */
+export const TIMELINE_MAX = 3
+
+/** `items` in as few groups of at most `most` as can be, their sizes differing by one at most (7 by 3: 3, 2, 2). */
+export function balanced<T>(items: T[], most: number): T[][] {
+  const groups = Math.ceil(items.length / most)
+  const out: T[][] = []
+  let at = 0
+  for (let g = 0; g < groups; g++) {
+    const size = Math.ceil((items.length - at) / (groups - g))
+    out.push(items.slice(at, at += size))
+  }
+  return out
+}
 
 export function spanOfBlocks(blocks: Block[]): Span | undefined {
   const spans = blocks.map(b => (b.kind === 'image' ? b.image.span : b.span))
@@ -70,8 +85,18 @@ function tilesOf(page: Block[]): Extract<Slide['body'], { kind: 'agenda' }> | un
   return { kind: 'agenda', items, numbered: only.node.ordered === true }
 }
 
+/** The notes' own diagrams on a page get the room the rest of the page leaves them. */
+function withRoom(page: Block[]): Block[] {
+  const diagrams = page.filter(b => b.kind === 'code' && b.lang === 'mermaid')
+  if (!diagrams.length)
+    return page
+  const rest = page.filter(b => !diagrams.includes(b)).reduce((h, b) => h + blockHeight(b), 0)
+  const room = Math.floor(Math.min(DIAGRAM_MAX_PX, (BODY_H - rest) / diagrams.length))
+  return page.map(b => (diagrams.includes(b) && room < DIAGRAM_MAX_PX ? { ...b, room } : b))
+}
+
 function textSlides(title: string, kicker: string | undefined, blocks: Block[], extraNotes: string[]): Slide[] {
-  return packBlocks(blocks).map((page, i, pages) => {
+  return packBlocks(blocks).map(withRoom).map((page, i, pages) => {
     const source = spanOfBlocks(page)
     return {
       title,
@@ -107,9 +132,7 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
     if (block.kind === 'timeline') {
       const lead = takeLead()
       flush()
-      const per = Math.ceil(block.periods.length / Math.ceil(block.periods.length / TIMELINE_MAX))
-      for (let i = 0; i < block.periods.length; i += per) {
-        const periods = block.periods.slice(i, i + per)
+      for (const [i, periods] of balanced(block.periods, TIMELINE_MAX).entries()) {
         const piece = { ...block, periods }
         const first = i === 0 && lead
         slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'diagram', mermaid: timelineDiagram(periods), alt: timelineAlt(periods, ctx.lang), ...(first ? { lead, room: DIAGRAM_MAX_PX - blockHeight(lead) } : {}) }, notes: [...(first ? blockNotes(lead) : []), ...blockNotes(piece)], source: first ? { start: lead.span.start, end: block.span.end } : block.span })

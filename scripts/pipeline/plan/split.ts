@@ -69,6 +69,9 @@ export function splitBlock(block: Block, budget = BODY_H): Block[] {
       return chunk(rows, rs => blockHeight(asTable(rs)), budget).map(asTable)
     }
     case 'code': {
+      // A diagram is drawn whole, set smaller to its room (its `room`: plan-content.ts).
+      if (block.lang === 'mermaid')
+        return [block]
       // Code breaks between statements; a drawing (fit.ts has set it as small as it may be) only
       // when even then it is taller than a slide, between its boxes.
       const asCode = (ls: string[]): Block => ({ ...block, value: trimBlankLines(ls).join('\n') })

@@ -4,10 +4,14 @@
  * mermaid-js/mermaid#4950) and escaped so that no text from the notes is read as Mermaid syntax. Pure.
  */
 import type { Period } from '../types'
+import { displayWidth } from '../char-width'
 import { wrapText } from '../text'
 
-/** Display units per label line (a CJK character is 2 units). */
-export const WRAP = { timelineName: 14, timelineText: 18, flowStep: 14, tree: 12 }
+/**
+ * Display units per label line (a CJK character is 2 units); the terms of a top-down tree share
+ * `treeRow` units side by side, each wrapped at `treeLeafMin` units at the narrowest.
+ */
+export const WRAP = { timelineName: 14, timelineText: 18, flowStep: 14, tree: 12, treeLeafMin: 8, treeRow: 60 }
 /** Terms side by side in a top-down tree before it turns left-to-right. */
 export const TREE_TB_MAX_LEAVES = 7
 
@@ -24,9 +28,20 @@ function quotedText(s: string): string {
   return s.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/`/g, '#96;')
 }
 
-/** Mermaid rejects an empty label: an empty heading or item is drawn as a dash. */
+/** A last line this short (one CJK character, two letters) goes back onto the line before, when that stays within ORPHAN_SLACK more. */
+const ORPHAN_UNITS = 2
+const ORPHAN_SLACK = 2
+
+/**
+ * `s` wrapped at `width`, with no character alone on its last line (`多模态大模<br>型`). Mermaid
+ * rejects an empty label: an empty heading or item is drawn as a dash.
+ */
 function wrapped(s: string, width: number, escape: (t: string) => string): string {
-  return wrapText(s, width).map(escape).join('<br>') || '—'
+  const lines = wrapText(s, width)
+  const [last, before] = [lines.at(-1), lines.at(-2)]
+  if (last !== undefined && before !== undefined && displayWidth(last) <= ORPHAN_UNITS && displayWidth(before + last) <= width + ORPHAN_SLACK)
+    lines.splice(-2, 2, before + last)
+  return lines.map(escape).join('<br>') || '—'
 }
 
 export function timelineDiagram(periods: Period[]): string {
@@ -72,12 +87,15 @@ const leaves = (n: TreeNode): number => (n.children.length ? n.children.reduce((
  * by side on a slide, left-to-right (terms stacked) beyond that.
  */
 export function treeDiagram(root: TreeNode): string {
-  const lines = [`flowchart ${leaves(root) <= TREE_TB_MAX_LEAVES ? 'TB' : 'LR'}`]
+  const topDown = leaves(root) <= TREE_TB_MAX_LEAVES
+  // Terms side by side share the slide's width: the more there are, the narrower each is wrapped.
+  const leafWrap = Math.max(WRAP.treeLeafMin, Math.min(WRAP.tree, Math.floor(WRAP.treeRow / leaves(root))))
+  const lines = [`flowchart ${topDown ? 'TB' : 'LR'}`]
   const classes = ['ndRoot', 'ndGroup', 'ndLeaf']
   let id = 0
   const walk = (node: TreeNode, depth: number, parent: number | undefined) => {
     const me = id++
-    const shape = `["${wrapped(node.label, WRAP.tree, quotedText)}"]:::${classes[Math.min(depth, 2)]}`
+    const shape = `["${wrapped(node.label, node.children.length || !topDown ? WRAP.tree : leafWrap, quotedText)}"]:::${classes[Math.min(depth, 2)]}`
     lines.push(parent === undefined ? `  t${me}${shape}` : `  t${parent} --- t${me}${shape}`)
     node.children.forEach(c => walk(c, depth + 1, me))
   }

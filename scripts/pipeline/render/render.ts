@@ -171,7 +171,7 @@ function body(slide: Slide, images: Refs, lang: Lang): string[] {
       return [...heading(slide), ...stage(b.fill, b.blocks.flatMap(block => block.kind === 'quote'
         ? [`<DefinitionCard${b.large ? ' large' : ''}>`, ...literal(blockMarkdown(block, images), 'nd-card-text'), '</DefinitionCard>', '']
         : block.kind === 'code' && block.lang === 'mermaid'
-          ? [...diagram(block.value, notesDiagramAlt(block.value, lang)), ''] // the notes' own diagrams are drawn too (Mermaid's strict security level applies)
+          ? [...diagram(block.value, notesDiagramAlt(block.value, lang), block.room), ''] // the notes' own diagrams are drawn too (Mermaid's strict security level applies)
           : [...literal(blockMarkdown(block, images), ...bodyClass(block)), '']))]
     case 'diagram':
       return [...heading(slide), ...leadOf(b.lead, images), ...diagram(b.mermaid, b.alt, b.room)]
