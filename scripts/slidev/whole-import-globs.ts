@@ -16,11 +16,11 @@ const PROXY = /[/\\]node_modules[/\\]\.slidev[/\\]virtual[/\\]import-glob\.([0-9
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10)
 
-/** The whole content of one of Slidev's proxy modules, read again until it matches its name. */
-export async function readWhole(path: string, hash: string, waitMs = 5_000): Promise<string> {
+/** The whole content of one of Slidev's proxy modules, read (with `read`) again until it matches its name. */
+export async function readWhole(path: string, hash: string, waitMs = 5_000, read = (p: string) => readFile(p, 'utf8')): Promise<string> {
   const end = Date.now() + waitMs
   for (;;) {
-    const text = await readFile(path, 'utf8').catch(() => undefined)
+    const text = await read(path).catch(() => undefined)
     if (text !== undefined && hashOf(text) === hash)
       return text
     if (Date.now() > end)

@@ -2,7 +2,7 @@
 // text of a deck not in English carries the deck's language.
 import JSZip from 'jszip'
 import PptxGenJS from 'pptxgenjs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { FIXED_DATE, stablePptx } from '../../scripts/export/pptx-stable'
 
 async function deck(text: string): Promise<Uint8Array> {
@@ -18,9 +18,19 @@ const text = async (data: Uint8Array, name: string) => (await JSZip.loadAsync(da
 
 describe('stablePptx', () => {
   it('two files made at different times become the same bytes', async () => {
-    const a = await deck('大模型')
-    await new Promise(r => setTimeout(r, 2100)) // zip times have a two-second grain
-    const b = await deck('大模型')
+    // The clock set, not waited for: the second deck an hour after the first (zip times have a two-second grain).
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const [a, b] = await (async () => {
+      try {
+        vi.setSystemTime(new Date('2026-03-01T10:00:00Z'))
+        const first = await deck('大模型')
+        vi.setSystemTime(new Date('2026-03-01T11:00:00Z'))
+        return [first, await deck('大模型')]
+      }
+      finally {
+        vi.useRealTimers()
+      }
+    })()
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false)
     expect(Buffer.from(await stablePptx(a)).equals(Buffer.from(await stablePptx(b)))).toBe(true)
   })

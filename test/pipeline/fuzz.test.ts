@@ -63,16 +63,23 @@ function rawHtml(markdown: string): string[] {
 const config = parseConfig(readText(NOTES.replace('notes.md', 'deck.yaml')), 'deck.yaml')
 const noImages = new Map<string, string | undefined>()
 
+/** How many notes each property really checked, and how many the generator refused (with its own error, naming where). */
+const tally = { checked: 0, refused: 0 }
+
 async function property(text: string, withConfig: boolean): Promise<void> {
   let result
   try {
     result = buildDeck({ text, file: 'fuzz.md', config: withConfig ? config : { flows: [] }, images: noImages })
   }
   catch (e) {
-    if (e instanceof NotedeckError)
-      return
-    throw e
+    if (!(e instanceof NotedeckError))
+      throw e
+    // Named where it comes from: the notes, or the deck config's flow that asks for what they lack.
+    expect(['fuzz.md', 'deck.yaml'], e.message).toContain(e.where?.file)
+    tally.refused++
+    return
   }
+  tally.checked++
   const { markdown, plan } = result
   expect(parseSync(markdown, 'slides.md').slides.length).toBe(plan.slides.length)
   // No element that could run script or restyle the page, outside text (an escaped \\< is text).
@@ -90,10 +97,15 @@ async function property(text: string, withConfig: boolean): Promise<void> {
 }
 
 describe(`property: ${RUNS} random and ${RUNS} mutated notes`, () => {
+  // Most notes are checked, not refused: a generator that refused everything would pass the property.
   it('random notes', async () => {
+    Object.assign(tally, { checked: 0, refused: 0 })
     await fc.assert(fc.asyncProperty(randomNotes, t => property(t, false)), { numRuns: RUNS })
+    expect(tally.checked).toBeGreaterThanOrEqual(0.9 * RUNS)
   }, 0)
   it('mutated default notes, with the default flows config', async () => {
+    Object.assign(tally, { checked: 0, refused: 0 })
     await fc.assert(fc.asyncProperty(mutatedSeed, t => property(t, true)), { numRuns: RUNS })
+    expect(tally.checked).toBeGreaterThanOrEqual(0.9 * RUNS)
   }, 0)
 })

@@ -95,14 +95,18 @@ describe('filling and balancing', () => {
   })
 
   it('no split leaves one card or item alone where the slide before had room', async () => {
+    const continued: Array<{ at: string, cards: number }> = []
     for (const name of readdirSync(FIXTURES).filter(f => f.endsWith('.md')).map(f => f.slice(0, -3))) {
       const { plan } = await fixture(name)
       plan.slides.forEach((s, i) => {
         const prev = plan.slides[i - 1]
         if (s.part && s.part.index > 1 && s.body.kind === 'cards' && prev?.body.kind === 'cards')
-          expect(s.body.cards.length, `${name} slide ${i + 1}`).toBeGreaterThan(1)
+          continued.push({ at: `${name} slide ${i + 1}`, cards: s.body.cards.length })
       })
     }
+    // The fixtures do split cards over slides: the rule is checked on real continuations.
+    expect(continued.length).toBeGreaterThan(0)
+    expect(continued.filter(c => c.cards < 2)).toEqual([])
   })
 })
 

@@ -47,6 +47,7 @@ export function flowSlide(top: Section, flow: FlowConfig, ctx: PlanContext): { s
   const list = section && firstList(section)
   if (!section || !list) {
     throw new NotedeckError('NOTES_STRUCTURE', `the section "${flow.section}" has no list whose items could be the steps of its flow`, {
+      ...(flow.where ? { where: flow.where } : {}),
       hint: 'add a bulleted list of the steps under that heading, or remove the flow from the deck config',
     })
   }
