@@ -2,6 +2,8 @@
 import { resolve } from 'node:path'
 import { DEFAULT_NOTES, ROOT, outputNameFor } from '../core/paths'
 import { defaultOutput } from '../export/export'
+import { talkSeconds } from '../core/duration'
+import { NotedeckError } from '../core/errors'
 
 /** Slidev dev-server options that take a value (`slidev --help`); the others are switches. */
 const SLIDEV_VALUE_OPTIONS = new Set(['-t', '--theme', '-p', '--port', '--log', '--bind', '--base'])
@@ -11,10 +13,11 @@ const SLIDEV_VALUE_OPTIONS = new Set(['-t', '--theme', '-p', '--port', '--log', 
  * is the value of a Slidev option that takes one (`--port 3031 notes.md`, `--open notes.md` and
  * `notes.md --open` all name the notes). Pure.
  */
-export function splitDevArgs(argv: string[]): { notes: string | undefined, config: string | undefined, offline: boolean, pdf: string | undefined, slidev: string[] } {
+export function splitDevArgs(argv: string[]): { notes: string | undefined, config: string | undefined, offline: boolean, pdf: string | undefined, duration: number | undefined, slidev: string[] } {
   const slidev: string[] = []
   let notes: string | undefined
   let config: string | undefined
+  let duration: number | undefined
   let offline = false
   let pdf: string | undefined
   for (let i = 0; i < argv.length; i++) {
@@ -29,6 +32,8 @@ export function splitDevArgs(argv: string[]): { notes: string | undefined, confi
       config = argv[++i]
     else if (a.startsWith('--config='))
       config = a.slice('--config='.length)
+    else if (a === '--duration' || a.startsWith('--duration='))
+      duration = talkLength(a === '--duration' ? argv[++i] : a.slice('--duration='.length))
     else if (!a.startsWith('-') && a.endsWith('.md') && notes === undefined && !SLIDEV_VALUE_OPTIONS.has(argv[i - 1] ?? ''))
       notes = a
     else slidev.push(a)
@@ -36,7 +41,15 @@ export function splitDevArgs(argv: string[]): { notes: string | undefined, confi
   // `--pdf` alone: the export's own default for these notes (known once every argument is read).
   if (pdf === '')
     pdf = defaultOutput(ROOT, 'pdf', false, outputNameFor(notes ?? DEFAULT_NOTES))
-  return { notes, config, offline, pdf, slidev }
+  return { notes, config, offline, pdf, duration, slidev }
+}
+
+/** `--duration`'s value in seconds, or a usage error that says how to write it. */
+function talkLength(value: string | undefined): number {
+  const seconds = value === undefined ? undefined : talkSeconds(value)
+  if (seconds === undefined)
+    throw new NotedeckError('USAGE', `--duration ${value ?? ''}: not a talk length`.replace(/ +:/, ':'), { hint: 'write it as 20min, 1h, 1h30m or 20分钟' })
+  return seconds
 }
 
 /** The port given to Slidev (`--port N`, `--port=N`, `-p N`), if any. Pure. */

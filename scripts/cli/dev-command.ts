@@ -25,7 +25,7 @@ export async function runDev(argv: string[]): Promise<number> {
   const args = splitDevArgs(argv)
   const notes = resolve(args.notes ?? DEFAULT_NOTES)
   const out = slidesFor(notes)
-  const opts = { notes, out, offline: args.offline, ...(args.config ? { config: args.config } : {}) }
+  const opts = { notes, out, offline: args.offline, ...(args.config ? { config: args.config } : {}), ...(args.duration ? { duration: args.duration } : {}) }
   const first = await generate(opts)
   printGenerated(first)
   const given = portOption(args.slidev)

@@ -24,6 +24,8 @@ Options:
       --timeout <ms>     export, handout: time limit for rendering (default 60000)
       --fresh            export, handout, build: make it even when nothing changed since the last one
       --allow-overflow   export, handout: print what does not fit a slide (or has no font) as it is, exit 0
+      --duration <len>   dev: the talk's length (20min, 1h30m, 20分钟), over the notes' \`duration\`; each slide's
+                         budget is scaled to it, and the presenter view (press o) shows the pace
   -h, --help             this text
 
 Environment: CHROMIUM_PATH picks the browser for export, handout and check.`

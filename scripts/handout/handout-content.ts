@@ -15,6 +15,8 @@ export interface HandoutSlide {
   notesHtml: string
   /** Line in the notes the slide comes from, for messages. */
   notesLine: number | undefined
+  /** Seconds of the talk planned for it (the slide's `budget`), when it has one. */
+  budget: number | undefined
 }
 
 export interface HandoutContent {
@@ -49,6 +51,7 @@ export function handoutContent(slidesMarkdown: string, file = 'slides.md'): Hand
         level,
         notesHtml: s.note?.trim() ? md.render(s.note.trim()) : '',
         notesLine: typeof line === 'number' ? line : undefined,
+        budget: typeof s.frontmatter.budget === 'number' && s.frontmatter.budget > 0 ? s.frontmatter.budget : undefined,
       }
     }),
   }

@@ -5,6 +5,7 @@
  */
 import type { HandoutContent } from './handout-content'
 import { FONTS, fontStack } from '../pipeline/plan/layout'
+import { clock } from '../core/pace'
 
 export type PerPage = 2 | 3
 export const PER_PAGE_CHOICES: readonly PerPage[] = [2, 3]
@@ -45,7 +46,8 @@ export interface HandoutHtmlOptions {
 function row(s: HandoutContent['slides'][number], alt: string | undefined): string {
   // The number stays outside the heading: Chromium makes the PDF outline from the headings' text.
   const tag = s.level === undefined ? 'span' : `h${Math.min(s.level + 1, 6)}`
-  const caption = `<div class="caption"><span class="no">${s.no}</span><${tag} class="name">${escapeHtml(s.title)}</${tag}></div>`
+  const time = s.budget ? `<span class="time" title="planned time">${clock(s.budget)}</span>` : ''
+  const caption = `<div class="caption">${time}<span class="no">${s.no}</span><${tag} class="name">${escapeHtml(s.title)}</${tag}></div>`
   const notes = s.notesHtml ? `<div class="notes">${s.notesHtml}</div>` : `<div class="notes empty"></div>`
   return `<section class="row" data-no="${s.no}">${caption}<div class="body"><div class="frame" role="img" aria-label="${escapeHtml(alt || s.title)}"></div>${notes}</div></section>`
 }
@@ -67,6 +69,7 @@ html, body { margin: 0; background: ${bg}; color: ${fg}; font-family: ${fontStac
 .row { position: absolute; left: ${PAGE.margin}mm; right: ${PAGE.margin}mm; height: ${g.slot}mm; display: flex; flex-direction: column }
 .caption { height: ${PAGE.caption}mm; font-size: 9pt; line-height: ${PAGE.caption - 1.5}mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis }
 .caption .no { color: ${muted}; margin-right: 2mm }
+.caption .time { float: right; color: ${muted}; margin-left: 2mm; font-variant-numeric: tabular-nums }
 .caption .name { display: inline; margin: 0; font-size: inherit; font-weight: 700 }
 .body { flex: 1; display: flex; gap: ${PAGE.column}mm; min-height: 0 }
 .frame { flex: none; width: ${g.slideWidth}mm; height: ${g.slideHeight}mm; border: 0.4mm solid ${rule} }

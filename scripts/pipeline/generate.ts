@@ -62,6 +62,8 @@ export interface GenerateOptions {
   check?: boolean
   /** Overwrite a slides file that was edited by hand (a backup is kept as <out>.bak). */
   force?: boolean
+  /** The talk's length in seconds (`dev --duration`), over the notes' and the deck config's `duration`. */
+  duration?: number
 }
 
 export interface GenerateResult {
@@ -100,7 +102,7 @@ export async function loadConfig(notesPath: string, explicit?: string): Promise<
 export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const file = relative(process.cwd(), resolve(opts.notes)) || opts.notes
   const { text, warnings } = await readNotes(opts.notes)
-  const config = await loadConfig(opts.notes, opts.config)
+  const config = { ...await loadConfig(opts.notes, opts.config), ...(opts.duration ? { duration: opts.duration } : {}) }
   const root = parseMarkdown(text)
   const found = imageUrls(root)
   const resolved = await resolveImages(found, {

@@ -136,11 +136,24 @@ export function sentences(text: string): string[] {
   const out: string[] = []
   for (const p of parts) {
     // A Latin '.' ends a sentence only before a space; keep 'e.g.' and '3.5' together.
-    for (const s of p.split(/(?<=\.)\s+(?=[A-Z])/u)) {
+    for (const s of p.split(/(?<=\.)\s+(?=[A-Z\p{Script=Han}])/u)) {
       const t = s.trim()
       if (t)
         out.push(t)
     }
   }
   return out
+}
+
+/** Pieces of text (sentences, phrases) joined again: a space between two Latin ends, none beside CJK. */
+export function joinText(parts: readonly string[]): string {
+  return parts.reduce((out, p) => (out && /[\x21-\x7E]$/.test(out) && /^[\x21-\x7E]/.test(p) ? `${out} ${p}` : out + p), '')
+}
+
+/**
+ * `text` in pieces to split a paragraph between: its sentences, and a sentence too long for `fits`
+ * alone in phrases of at most `width` display columns (cut at spaces, or between CJK characters).
+ */
+export function splitUnits(text: string, fits: (piece: string) => boolean, width = 40): string[] {
+  return sentences(text).flatMap(s => (fits(s) ? [s] : wrapText(s, width)))
 }

@@ -147,6 +147,8 @@ export interface Slide {
   height?: number
   /** Notes lines of the headings this slide shows: in-page `#anchor` links to them lead here. */
   anchors?: number[]
+  /** Seconds of the talk the speaker has for it (plan/timing.ts). */
+  budget?: number
 }
 
 /** One slide of the deck in order, as later stages (export, check) need to know it, without reading the slides file again. */
@@ -211,6 +213,8 @@ export interface Plan {
   title: string
   lang: Lang
   slides: Slide[]
+  /** The talk's length, seconds: the notes' `duration`, else the time their slides take (every slide's budget). */
+  talk: number
   warnings: Warning[]
 }
 

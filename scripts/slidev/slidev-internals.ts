@@ -96,6 +96,6 @@ export const EDITABLE_ROUTE = 'print'
  * page first asks for it: on a cold cache it then optimizes it and reloads every open page, in the
  * middle of an export's drawing or printing.
  */
-export const PAGE_PACKAGES = ['vue', 'vue-router', 'mermaid', '@slidev/types'] as const
+export const PAGE_PACKAGES = ['vue', 'vue-router', 'mermaid', '@slidev/types', '@slidev/client'] as const
 /** Where @slidev/cli names the packages of its optimizer (to check PAGE_PACKAGES against). */
 export const OPTIMIZER_EXCLUDE = /const EXCLUDE_GLOBAL = (\[[^\]]*\])/

@@ -46,7 +46,7 @@ function missingCode(notes: string, text: string): string[] {
 
 /** Many decks' slides as one deck (one page load for all of them), and where each deck's slides are in it. */
 function merged(decks: Built[]): { markdown: string, ranges: Array<[number, number]> } {
-  const plan: Plan = { title: 'fuzz', lang: 'zh', slides: decks.flatMap(d => d.plan.slides), warnings: [] }
+  const plan: Plan = { title: 'fuzz', lang: 'zh', slides: decks.flatMap(d => d.plan.slides), talk: 0, warnings: [] }
   let at = 0
   const ranges = decks.map((d): [number, number] => [at, at += d.plan.slides.length])
   return { markdown: stamp(renderDeck(plan, plan.slides.map((slide, index) => ({ kind: 'planned', slide, index })), { source: 'fuzz', images: new Map() })), ranges }

@@ -22,3 +22,18 @@ describe('npm run dev arguments', () => {
     expect(args.pdf).toMatch(/out\.pdf$/)
   })
 })
+
+describe('npm run dev -- --duration', () => {
+  it('reads a talk length in English or Chinese units, a bare number as minutes', () => {
+    expect(splitDevArgs(['--duration', '20min', 'n.md']).duration).toBe(1200)
+    expect(splitDevArgs(['--duration=1h30m']).duration).toBe(5400)
+    expect(splitDevArgs(['--duration', '20分钟']).duration).toBe(1200)
+    expect(splitDevArgs(['--duration', '45']).duration).toBe(2700)
+    expect(splitDevArgs(['--open']).duration).toBeUndefined()
+  })
+
+  it('refuses what is not a length, saying how to write one', () => {
+    expect(() => splitDevArgs(['--duration', 'soon'])).toThrow(/--duration soon: not a talk length/)
+    expect(() => splitDevArgs(['--duration'])).toThrow(/--duration: not a talk length/)
+  })
+})

@@ -71,6 +71,15 @@ describe('handout content', () => {
     expect(content.slides.filter(s => s.notesHtml).length).toBeGreaterThan(plan.slides.length / 2)
     expect(content.slides.some(s => s.notesHtml.includes('萌芽期'))).toBe(true)
   })
+
+  it('prints each slide\'s planned time beside its title', async () => {
+    const { markdown, plan } = await defaultDeck()
+    const content = handoutContent(markdown)
+    expect(content.slides.map(s => s.budget)).toEqual(plan.slides.map(s => s.budget))
+    const html = handoutHtml(content, { perPage: 3, dark: false, lang: 'zh-CN', fontCss: '/font/all.css' })
+    const budget = plan.slides[1]!.budget!
+    expect(html).toContain(`<span class="time" title="planned time">${Math.floor(budget / 60)}:${String(budget % 60).padStart(2, '0')}</span><span class="no">2</span>`)
+  })
 })
 
 describe('handout page', () => {

@@ -70,7 +70,7 @@ describe('every planned slide fits, and shows its code', () => {
       const { plan } = await deckFrom(notes, 'fuzz.md')
       expect(tooTall(plan)).toEqual([])
       expect(lostCode(notes, plan)).toEqual([])
-    }), { numRuns: RUNS })
+    }), { numRuns: RUNS, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) })
   }, 0)
 })
 
@@ -137,7 +137,7 @@ describe('lists whose items hold code', () => {
     const numbers = lists.flatMap(b => (b.kind === 'list' ? b.node.children.map((_, k) => (b.node.start ?? 1) + k) : []))
     expect(numbers.filter(n => n === 2).length).toBeGreaterThan(1)
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b))
-    expect(lostCode(step(2, 40), { title: '', lang: 'en', slides, warnings: [] })).toEqual([])
+    expect(lostCode(step(2, 40), { title: '', lang: 'en', slides, talk: 0, warnings: [] })).toEqual([])
   })
 })
 
@@ -146,5 +146,19 @@ describe('cards', () => {
     const card = { term: 'Hyperparameter', content: [], abridged: false }
     expect(cardFitsWidth(card, 2)).toBe(true)
     expect(cardFitsWidth(card, 4, 868 / 1.3)).toBe(false)
+  })
+})
+
+describe('definitions', () => {
+  it('a definition taller than a slide is cut between its sentences, each piece a card that fits, none of its words lost', async () => {
+    const sentence = (i: number) => `第${i}句定义 model 模型 checkpoint \`deploy\` https://github.com/ollama/ollama/blob/main/docs/linux.md#installing-specific-versions. `
+    const definition = Array.from({ length: 12 }, (_, i) => sentence(i + 1)).join('')
+    const { plan } = await deckFrom(`# 模型\n\n## 模型\n\n### 术语\n\n> ${definition}\n\n## 其他\n\n一段文字。\n`, 'n.md')
+    const cards = plan.slides.filter(s => s.title === '术语')
+    expect(cards.length).toBeGreaterThan(1)
+    expect(tooTall(plan)).toEqual([])
+    const said = JSON.stringify(cards.map(s => s.body))
+    for (let i = 1; i <= 12; i++)
+      expect(said).toContain(`第${i}句定义`)
   })
 })

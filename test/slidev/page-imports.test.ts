@@ -2,7 +2,7 @@
 // finds late (on the first request for it) is optimized while the page is open and reloads it, and
 // on a fresh clone (a cold cache) that reload came in the middle of an export's printing
 // (`Printing failed`) or left its slides waiting for the server (CI, before this test).
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
@@ -10,23 +10,24 @@ import { ROOT } from '../../scripts/core/paths'
 import { OPTIMIZER_EXCLUDE, PAGE_PACKAGES } from '../../scripts/slidev/slidev-internals'
 import { tempDir } from '../helpers'
 
-/** The packages that the modules `entries` import, with everything of the project they import in turn. */
-async function packagesOf(entries: string[]): Promise<string[]> {
-  const out = await build({ entryPoints: entries, bundle: true, write: false, metafile: true, packages: 'external', format: 'esm', platform: 'browser', outdir: tempDir(), logLevel: 'silent' })
-  const names = Object.values(out.metafile.outputs).flatMap(o => o.imports.filter(i => i.external).map(i => i.path))
+type Entry = string | { contents: string, dir: string }
+
+/** The packages that the modules `entries` (files, or a Vue file's script in its folder) import, with everything of the project they import in turn. */
+async function packagesOf(entries: Entry[]): Promise<string[]> {
+  const names: string[] = []
+  for (const entry of entries) {
+    const from = typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: entry.dir, loader: 'ts' as const } }
+    const out = await build({ ...from, bundle: true, write: false, metafile: true, packages: 'external', format: 'esm', platform: 'browser', outdir: tempDir(), logLevel: 'silent' })
+    names.push(...Object.values(out.metafile.outputs).flatMap(o => o.imports.filter(i => i.external).map(i => i.path)))
+  }
   return [...new Set(names.map(p => p.match(/^(@[^/]+\/[^/]+|[^/]+)/)![1]!))].sort()
 }
 
-/** Page modules of the project: setup/*.ts and the script blocks of components/*.vue. */
-function pageModules(): string[] {
+/** Page modules of the project: setup/*.ts, and the script blocks of components/*.vue and of Slidev's slots at the top (custom-nav-controls.vue …). */
+function pageModules(): Entry[] {
   const setup = readdirSync(join(ROOT, 'setup')).filter(f => f.endsWith('.ts') && !f.endsWith('.d.ts')).map(f => join(ROOT, 'setup', f))
-  const scripts = readdirSync(join(ROOT, 'components')).filter(f => f.endsWith('.vue')).map((f) => {
-    const source = readFileSync(join(ROOT, 'components', f), 'utf8')
-    const file = join(tempDir(), `${f}.ts`)
-    writeFileSync(file, [...source.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map(m => m[1]).join('\n'))
-    return file
-  })
-  return [...setup, ...scripts]
+  const vue = [join(ROOT, 'components'), ROOT].flatMap(dir => readdirSync(dir).filter(f => f.endsWith('.vue')).map(f => ({ dir, source: readFileSync(join(dir, f), 'utf8') })))
+  return [...setup, ...vue.map(({ dir, source }) => ({ dir, contents: [...source.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map(m => m[1]).join('\n') }))]
 }
 
 describe('the page code of the project', () => {

@@ -5,6 +5,7 @@
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml'
 import { z } from 'zod'
 import { NotedeckError, type SourcePoint } from '../../core/errors'
+import { talkSeconds } from '../../core/duration'
 
 const text = z.string().trim().min(1)
 
@@ -28,6 +29,11 @@ export const DeckConfigSchema = z.strictObject({
   /** Light or dark theme for the deck. */
   colorSchema: z.enum(['light', 'dark', 'auto']).optional(),
   flows: z.array(FlowSchema).optional(),
+  /** The talk's length (`20min`, `1h`, `1h30m`, `20分钟`; a bare number is minutes), in seconds once read. */
+  duration: z.union([z.number(), text])
+    .refine(v => talkSeconds(v) !== undefined, { message: 'not a talk length: write it as 20min, 1h, 1h30m or 20分钟' })
+    .transform(v => talkSeconds(v)!)
+    .optional(),
 })
 
 /** Where a flow was configured, for the warning when its section is not in the notes. */
@@ -92,6 +98,6 @@ export function parseConfig(source: string, where: string | ConfigSource): DeckC
   const key = path.length ? `${path.join('.')}: ` : ''
   throw new NotedeckError('CONFIG_INVALID', `${key}${issue.message}`, {
     where: at(offset),
-    hint: 'keys: title, subtitle, author, date, lang (zh|en), colorSchema, flows[{section, title, start, end}]',
+    hint: 'keys: title, subtitle, author, date, lang (zh|en), colorSchema, duration (20min), flows[{section, title, start, end}]',
   })
 }

@@ -1,6 +1,7 @@
 /** Notes model + deck config -> the slide plan: which slides, which layouts, where content splits. Pure. */
 import { basename, extname } from 'node:path'
 import type { Block, Plan, PlanContext, PlanInput, Section, Slide } from '../types'
+import { budgets } from './timing'
 import { shortPlainText } from '../text'
 import { detectLang, stringsFor } from '../i18n'
 import { flowSlide, hasFlow } from './plan-flow'
@@ -120,7 +121,9 @@ export function planDeck(input: PlanInput): Plan {
     else
       slides.push({ title: section.title, level: 1, body: { kind: 'divider', ...(children.length ? { subtitle: children } : {}) }, notes: children, source: section.span, anchors: inner[0]?.anchors ?? [] }, ...inner.map((s, i) => (i === 0 ? { ...s, anchors: [] } : s)))
   }
-  return { title, lang, slides: evenParts(numberParts(slides.map(s => withFill(s)))).map(s => (s.anchors?.length ? s : dropAnchors(s))), warnings: ctx.warnings }
+  const planned = evenParts(numberParts(slides.map(s => withFill(s)))).map(s => (s.anchors?.length ? s : dropAnchors(s)))
+  const times = budgets(planned, config.duration)
+  return { title, lang, slides: planned.map((s, i) => ({ ...s, budget: times[i]! })), talk: times.reduce((a, b) => a + b, 0), warnings: ctx.warnings }
 }
 
 function dropAnchors(slide: Slide): Slide {

@@ -2,7 +2,7 @@
 import type { List, ListItem, Paragraph, Table } from 'mdast'
 import type { Block } from '../types'
 import { BODY_H, blockHeight } from './budget'
-import { plainText, sentences } from '../text'
+import { joinText, plainText, sentences, splitUnits } from '../text'
 import { breakPoints, codePieces, drawingBreakPoints, isDrawing } from './code-shape'
 
 /** Greedy: take parts while they fit `budget`, always at least one. */
@@ -58,8 +58,8 @@ export function splitBlock(block: Block, budget = BODY_H): Block[] {
         .map(ps => ({ ...block, node: { ...block.node, children: ps.map(p => p.piece), ...(block.node.ordered ? { start: first + ps[0]!.index } : {}) } }))
     }
     case 'paragraph': {
-      const asPara = (ss: string[]): Block => ({ ...block, node: { type: 'paragraph', children: [{ type: 'text', value: ss.join('') }] } as Paragraph })
-      return chunk(sentences(plainText(block.node)), ss => blockHeight(asPara(ss)), budget).map(asPara)
+      const asPara = (ss: string[]): Block => ({ ...block, node: { type: 'paragraph', children: [{ type: 'text', value: joinText(ss) }] } as Paragraph })
+      return chunk(splitUnits(plainText(block.node), t => blockHeight(asPara([t])) <= budget), ss => blockHeight(asPara(ss)), budget).map(asPara)
     }
     case 'table': {
       const [head, ...rows] = block.node.children
@@ -78,6 +78,13 @@ export function splitBlock(block: Block, budget = BODY_H): Block[] {
       const levels = isDrawing(block.value) ? drawingBreakPoints(block.value) : breakPoints(block.value)
       const pieces = codePieces(block.value, ls => blockHeight(asCode(ls)) <= budget, levels)
       return chunk(pieces, ps => blockHeight(asCode(ps.flat())), budget).map(ps => asCode(ps.flat()))
+    }
+    case 'quote': {
+      // A definition taller than a slide: cut between (and inside) what it holds, each piece a card.
+      const asQuote = (content: ListItem['children']): Block => ({ ...block, content: content as typeof block.content })
+      const fits: Fits = content => blockHeight(asQuote(content)) <= budget
+      const units = block.content.flatMap(child => (fits([child]) ? [child] : nestedPieces(child, fits)))
+      return chunk(units, us => blockHeight(asQuote(us)), budget).map(asQuote)
     }
     case 'terms': {
       const asTerms = (items: typeof block.items): Block => ({ ...block, items })
@@ -127,8 +134,8 @@ function nestedPieces(node: ListItem['children'][number], fits: Fits): ListItem[
         return (inner(item.children) ? [item] : itemPieces(item, inner)).map(piece => asNested([piece]))
       })
     case 'paragraph': {
-      const asPara = (ss: string[]): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: ss.join('') }] })
-      return greedy(sentences(plainText(node)), ss => (fits([asPara(ss)]) ? 0 : 1), 0).map(asPara)
+      const asPara = (ss: string[]): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: joinText(ss) }] })
+      return greedy(splitUnits(plainText(node), t => fits([asPara([t])])), ss => (fits([asPara(ss)]) ? 0 : 1), 0).map(asPara)
     }
     case 'table': {
       const [head, ...rows] = node.children
@@ -182,7 +189,7 @@ function leadInUnits(lead: Extract<Block, { kind: 'paragraph' }>, next: Block, b
   const said = sentences(plainText(lead.node))
   if (said.length < 2)
     return [[lead], ...splitBlock(next, budget).map(p => [p])]
-  const asPara = (ss: string[]): Extract<Block, { kind: 'paragraph' }> => ({ ...lead, node: { type: 'paragraph', children: [{ type: 'text', value: ss.join('') }] } })
+  const asPara = (ss: string[]): Extract<Block, { kind: 'paragraph' }> => ({ ...lead, node: { type: 'paragraph', children: [{ type: 'text', value: joinText(ss) }] } })
   return [...splitBlock(asPara(said.slice(0, -1)), budget).map(p => [p]), ...leadInUnits(asPara(said.slice(-1)), next, budget)]
 }
 

@@ -59,6 +59,8 @@ function headmatter(plan: Plan, opts: RenderOptions): string[] {
     'mdc: false',
     'drawings:',
     '  enabled: false',
+    // Slidev's own timer counts down from it (its colours turn at 80 % and 100 %); the presenter's pace reads the slides' budgets.
+    ...(plan.talk ? [`duration: ${plan.talk}`] : []),
     'transition: slide-left',
     'exportFilename: slides',
     'download: false',
@@ -188,6 +190,7 @@ function frontmatter(slide: Slide, index: number): string[] {
     `level: ${slide.level}`,
     ...(slide.source ? [`notesLine: ${slide.source.start.line}`] : []),
     ...(slide.height ? [`estimatedHeight: ${slide.height}`] : []),
+    ...(slide.budget ? [`budget: ${slide.budget}`] : []),
   ]
   // The first slide's frontmatter is the deck's headmatter, which has the title already.
   return index === 0 ? [...fields.filter(f => !f.startsWith('title:')), '---'] : ['---', ...fields, '---']

@@ -1,0 +1,113 @@
+// Presenting to time, end to end: `npm run dev -- notes.md --duration 2min` writes each slide's
+// budget (adding up to two minutes), and the presenter view shows the slide's budget and the talk's
+// pace by Slidev's timer, in Chromium with its clock mocked: on time, then behind; the audience's
+// view does not show it.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { copyFileSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseSync } from '@slidev/parser'
+import type { Browser, Page } from 'playwright-chromium'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT, slidesFor } from '../../scripts/core/paths'
+import { ON_TIME_SLACK_S } from '../../scripts/core/pace'
+import { CHROMIUM_ARGS, resolveBrowser } from '../../scripts/slidev/browser'
+import { freePort } from '../../scripts/slidev/server'
+import { CLI, FIXTURES, tempDir } from '../helpers'
+
+const dir = tempDir()
+const notes = join(dir, 'talk.md')
+let dev: ChildProcess | undefined
+let browser: Browser | undefined
+let port = 0
+let log = ''
+
+async function until(what: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms
+  while (!what()) {
+    if (Date.now() > end)
+      throw new Error(`timed out; dev printed:\n${log.slice(-2000)}`)
+    await new Promise(r => setTimeout(r, 100))
+  }
+}
+
+beforeAll(async () => {
+  copyFileSync(join(FIXTURES, 'english-timeline.md'), notes)
+  port = await freePort()
+  dev = spawn(process.execPath, [...CLI, 'dev', notes, '--offline', '--duration', '2min', '--port', String(port)], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, BROWSER: 'none' },
+  })
+  dev.stdout!.on('data', (d: Buffer) => { log += d.toString() })
+  dev.stderr!.on('data', (d: Buffer) => { log += d.toString() })
+  await until(() => /localhost:\d+|http:\/\//.test(log), 120_000)
+  const { chromium } = await import('playwright-chromium')
+  browser = await chromium.launch({ executablePath: await resolveBrowser(), args: CHROMIUM_ARGS })
+}, 150_000)
+
+afterAll(async () => {
+  await browser?.close()
+  if (dev?.pid) {
+    const closed = new Promise(r => dev!.once('close', r))
+    process.kill(-dev.pid, 'SIGTERM')
+    await closed
+  }
+})
+
+/** A page of the dev server with its clock under the test's control. */
+async function opened(path: string): Promise<Page> {
+  const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } })
+  // Time still flows in the page (as on stage); the test moves it on by minutes at once.
+  await page.clock.install({ time: new Date('2026-11-30T10:00:00Z') })
+  await page.goto(`http://localhost:${port}${path}`, { timeout: 60_000 })
+  return page
+}
+
+describe('npm run dev -- --duration 2min', () => {
+  it('gives every slide a budget, the budgets adding up to the talk', () => {
+    const { slides } = parseSync(readFileSync(slidesFor(notes), 'utf8'), 'slides.md')
+    const budgets = slides.map(s => Number(s.frontmatter.budget))
+    expect(budgets.every(b => b > 0)).toBe(true)
+    expect(budgets.reduce((a, b) => a + b, 0)).toBe(120)
+    expect(slides[0]!.frontmatter.duration).toBe(120)
+  })
+
+  it('the presenter view shows the slide\'s budget and the pace: on time, then behind as the clock runs', async () => {
+    const page = await opened('/presenter/1')
+    try {
+      const pace = page.locator('[data-nd-pace]')
+      await pace.waitFor({ timeout: 60_000 })
+      const budget = Number(parseSync(readFileSync(slidesFor(notes), 'utf8'), 'slides.md').slides[0]!.frontmatter.budget)
+      const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+      await expect.poll(() => pace.innerText()).toContain('talk 2:00: start the timer')
+      expect(await pace.innerText()).toContain(`/ ${clock(budget)}`)
+      // Slidev's own timer (its play button, shown on hover) starts the talk.
+      await page.locator('.group:has(.i-carbon\\:play)').hover()
+      await page.locator('.i-carbon\\:play').click()
+      await page.clock.runFor(5_000)
+      await expect.poll(() => pace.innerText()).toMatch(/this slide 0:0\d .*on time/s)
+      expect(await pace.getAttribute('class')).toContain('on-time')
+      // Still on the first slide long after its budget: behind, by how much.
+      await page.clock.runFor((budget + ON_TIME_SLACK_S + 30) * 1000)
+      await expect.poll(() => pace.innerText()).toMatch(/behind 0:[3-5]\d/)
+      expect(await pace.getAttribute('class')).toContain('behind')
+      expect(await pace.getAttribute('title')).toMatch(/planned, \d+:\d\d spent/)
+    }
+    finally {
+      await page.close()
+    }
+  }, 120_000)
+
+  it('the audience\'s view does not show it', async () => {
+    const page = await opened('/1')
+    try {
+      await page.locator('.slidev-page-1').waitFor({ timeout: 60_000 })
+      await page.mouse.move(20, 780) // the navigation bar shows on hover
+      expect(await page.locator('[data-nd-pace]').count()).toBe(0)
+    }
+    finally {
+      await page.close()
+    }
+  }, 90_000)
+})
