@@ -1,55 +1,31 @@
 // End to end: `npm run dev -- --pdf` keeps a PDF current from the running server, and `npm run export`
 // prints from a running dev server instead of starting its own.
-import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { outlineSpec } from '../../scripts/export/outline'
 import { ROOT } from '../../scripts/core/paths'
-import { freePort } from '../../scripts/slidev/server'
 import { CLI, FIXTURES, tempDir } from '../helpers'
+import { type DevProcess, startDev } from '../dev-process'
 
 const run = promisify(execFile)
 const dir = tempDir()
 const notes = join(dir, 'talk.md')
 const pdf = join(dir, 'live.pdf')
-let dev: ChildProcess | undefined
-let port = 0
-let log = ''
+let dev: DevProcess
 
 const text = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
-const updates = () => log.split('\n').filter(l => l.includes('live.pdf updated')).length
-async function until(what: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms
-  while (!what()) {
-    if (Date.now() > end)
-      throw new Error(`timed out; dev printed:\n${log.slice(-2000)}`)
-    await new Promise(r => setTimeout(r, 100))
-  }
-}
+const updates = () => dev.output().split('\n').filter(l => l.includes('live.pdf updated')).length
 
 beforeAll(async () => {
   copyFileSync(join(FIXTURES, 'english-timeline.md'), notes)
-  port = await freePort()
-  dev = spawn(process.execPath, [...CLI, 'dev', notes, '--offline', `--pdf=${pdf}`, '--port', String(port)], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BROWSER: 'none' },
-  })
-  dev.stdout!.on('data', (d: Buffer) => { log += d.toString() })
-  dev.stderr!.on('data', (d: Buffer) => { log += d.toString() })
-  await until(() => updates() >= 1, 120_000)
+  dev = await startDev([notes, '--offline', `--pdf=${pdf}`])
+  await dev.until(() => updates() >= 1, 120_000)
 }, 150_000)
 
-afterAll(async () => {
-  if (dev?.pid) {
-    const closed = new Promise(r => dev!.once('close', r))
-    process.kill(-dev.pid, 'SIGTERM')
-    await closed
-  }
-})
+afterAll(() => dev?.stop())
 
 describe('npm run dev -- --pdf', () => {
   it('writes the PDF once the server is up', () => {
@@ -60,7 +36,7 @@ describe('npm run dev -- --pdf', () => {
   it('prints it again after each save, with the new text', async () => {
     const before = updates()
     writeFileSync(notes, readFileSync(notes, 'utf8').replace('Accessibility is never done.', 'Accessibility is never finished, ever.'))
-    await until(() => updates() > before, 30_000)
+    await dev.until(() => updates() > before, 30_000)
     expect(text(pdf)).toContain('never finished, ever')
   }, 40_000)
 
@@ -82,7 +58,7 @@ describe('npm run dev: errors in the browser', () => {
     const good = readFileSync(notes, 'utf8')
     try {
       const page = await browser.newPage()
-      await page.goto(`http://localhost:${port}/1`, { waitUntil: 'networkidle' })
+      await page.goto(`http://localhost:${dev.port}/1`, { waitUntil: 'networkidle' })
       const overlay = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '')
       writeFileSync(notes, '   \n')
       await expect.poll(overlay, { timeout: 15_000 }).toMatch(/talk\.md: the notes are empty.*\[NOTES_EMPTY\]/s)
@@ -111,11 +87,11 @@ describe('npm run dev: what a slide does not show', () => {
       const warning = () => page.evaluate(() => document.getElementById('nd-layout-warning')?.textContent ?? '')
       // The drawing is the deck's last slide.
       await expect.poll(async () => {
-        await page.goto(`http://localhost:${port}/1`, { waitUntil: 'networkidle' })
+        await page.goto(`http://localhost:${dev.port}/1`, { waitUntil: 'networkidle' })
         return page.evaluate(() => (window as unknown as { __slidev__?: { nav?: { total?: number } } }).__slidev__?.nav?.total ?? 0)
       }, { timeout: 30_000 }).toBeGreaterThan(4)
       const last = await page.evaluate(() => (window as unknown as { __slidev__: { nav: { total: number } } }).__slidev__.nav.total)
-      await page.goto(`http://localhost:${port}/${last}`, { waitUntil: 'networkidle' })
+      await page.goto(`http://localhost:${dev.port}/${last}`, { waitUntil: 'networkidle' })
       await expect.poll(warning, { timeout: 15_000 }).toMatch(/does not show all it holds[\s\S]*cut off by its box/)
       expect(await page.locator(`.slidev-page-${last}`).innerText()).toContain('A wide drawing')
       writeFileSync(notes, good + drawing(40))

@@ -2,57 +2,33 @@
 // budget (adding up to two minutes), and the presenter view shows the slide's budget and the talk's
 // pace by Slidev's timer, in Chromium with its clock mocked: on time, then behind; the audience's
 // view does not show it.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { copyFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT, slidesFor } from '../../scripts/core/paths'
+import { slidesFor } from '../../scripts/core/paths'
 import { ON_TIME_SLACK_S } from '../../scripts/core/pace'
 import { CHROMIUM_ARGS, resolveBrowser } from '../../scripts/slidev/browser'
-import { freePort } from '../../scripts/slidev/server'
-import { CLI, FIXTURES, tempDir } from '../helpers'
+import { FIXTURES, tempDir } from '../helpers'
+import { type DevProcess, startDev } from '../dev-process'
 
 const dir = tempDir()
 const notes = join(dir, 'talk.md')
-let dev: ChildProcess | undefined
+let dev: DevProcess | undefined
 let browser: Browser | undefined
-let port = 0
-let log = ''
-
-async function until(what: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms
-  while (!what()) {
-    if (Date.now() > end)
-      throw new Error(`timed out; dev printed:\n${log.slice(-2000)}`)
-    await new Promise(r => setTimeout(r, 100))
-  }
-}
 
 beforeAll(async () => {
   copyFileSync(join(FIXTURES, 'english-timeline.md'), notes)
-  port = await freePort()
-  dev = spawn(process.execPath, [...CLI, 'dev', notes, '--offline', '--duration', '2min', '--port', String(port)], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BROWSER: 'none' },
-  })
-  dev.stdout!.on('data', (d: Buffer) => { log += d.toString() })
-  dev.stderr!.on('data', (d: Buffer) => { log += d.toString() })
-  await until(() => /localhost:\d+|http:\/\//.test(log), 120_000)
+  dev = await startDev([notes, '--offline', '--duration', '2min'])
+  await dev.until(() => /localhost:\d+|http:\/\//.test(dev!.output()), 120_000)
   const { chromium } = await import('playwright-chromium')
   browser = await chromium.launch({ executablePath: await resolveBrowser(), args: CHROMIUM_ARGS })
 }, 150_000)
 
 afterAll(async () => {
   await browser?.close()
-  if (dev?.pid) {
-    const closed = new Promise(r => dev!.once('close', r))
-    process.kill(-dev.pid, 'SIGTERM')
-    await closed
-  }
+  await dev?.stop()
 })
 
 /** A page of the dev server with its clock under the test's control. */
@@ -60,7 +36,7 @@ async function opened(path: string): Promise<Page> {
   const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } })
   // Time still flows in the page (as on stage); the test moves it on by minutes at once.
   await page.clock.install({ time: new Date('2026-11-30T10:00:00Z') })
-  await page.goto(`http://localhost:${port}${path}`, { timeout: 60_000 })
+  await page.goto(`http://localhost:${dev!.port}${path}`, { timeout: 60_000 })
   return page
 }
 
