@@ -13,17 +13,20 @@ const SLIDEV_VALUE_OPTIONS = new Set(['-t', '--theme', '-p', '--port', '--log', 
  * is the value of a Slidev option that takes one (`--port 3031 notes.md`, `--open notes.md` and
  * `notes.md --open` all name the notes). Pure.
  */
-export function splitDevArgs(argv: string[]): { notes: string | undefined, config: string | undefined, offline: boolean, pdf: string | undefined, duration: number | undefined, slidev: string[] } {
+export function splitDevArgs(argv: string[]): { notes: string | undefined, config: string | undefined, offline: boolean, pdf: string | undefined, duration: number | undefined, rehearse: boolean, slidev: string[] } {
   const slidev: string[] = []
   let notes: string | undefined
   let config: string | undefined
   let duration: number | undefined
+  let rehearse = false
   let offline = false
   let pdf: string | undefined
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--offline')
       offline = true
+    else if (a === '--rehearse')
+      rehearse = true
     else if (a === '--pdf')
       pdf = ''
     else if (a.startsWith('--pdf='))
@@ -41,7 +44,7 @@ export function splitDevArgs(argv: string[]): { notes: string | undefined, confi
   // `--pdf` alone: the export's own default for these notes (known once every argument is read).
   if (pdf === '')
     pdf = defaultOutput(ROOT, 'pdf', false, outputNameFor(notes ?? DEFAULT_NOTES))
-  return { notes, config, offline, pdf, duration, slidev }
+  return { notes, config, offline, pdf, duration, rehearse, slidev }
 }
 
 /** `--duration`'s value in seconds, or a usage error that says how to write it. */

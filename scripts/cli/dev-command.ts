@@ -5,14 +5,15 @@
  */
 import { transient } from '../core/transient'
 import { rm } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { dirname, relative, resolve } from 'node:path'
 import { isNotedeckError } from '../core/errors'
 import { keepPdf } from '../export/dev-pdf'
 import { announce } from '../export/export-live'
 import { ERRORS_ENV } from '../slidev/notes-error-overlay'
 import { writeAtomic } from '../core/write'
 import { generate } from '../pipeline/generate'
-import { DEFAULT_NOTES, devAnnouncementFor, devErrorsFor, slidesFor } from '../core/paths'
+import { DEFAULT_NOTES, devAnnouncementFor, devErrorsFor, rehearsalFor, slidesFor } from '../core/paths'
+import { REHEARSAL_ENV } from '../slidev/rehearsal-endpoint'
 import { printGenerated } from './report'
 import { firstFreePort } from '../slidev/server'
 import { runSlidev } from '../slidev/slidev'
@@ -54,7 +55,10 @@ export async function runDev(argv: string[]): Promise<number> {
   transient.add(devAnnouncementFor(out))
   transient.add(errors)
   try {
-    const result = await runSlidev([out, ...slidevArgs], { cwd: dirname(out), inherit: true, env: { [ERRORS_ENV]: errors } })
+    const rehearsal = args.rehearse ? { [REHEARSAL_ENV]: rehearsalFor(notes) } : {}
+    if (args.rehearse)
+      console.log(`notedeck: rehearsal: press o for the presenter view and start its timer; how long each slide is shown goes to ${relative(process.cwd(), rehearsalFor(notes))}, and the next generate plans the budgets at your pace`)
+    const result = await runSlidev([out, ...slidevArgs], { cwd: dirname(out), inherit: true, env: { [ERRORS_ENV]: errors, ...rehearsal } })
     return result.code ?? 0
   }
   finally {

@@ -26,6 +26,8 @@ Options:
       --allow-overflow   export, handout: print what does not fit a slide (or has no font) as it is, exit 0
       --duration <len>   dev: the talk's length (20min, 1h30m, 20分钟), over the notes' \`duration\`; each slide's
                          budget is scaled to it, and the presenter view (press o) shows the pace
+      --rehearse         dev: record how long each slide is shown while the presenter's timer runs, in
+                         <notes>.rehearsal.json; the next generate plans the budgets at that pace
   -h, --help             this text
 
 Environment: CHROMIUM_PATH picks the browser for export, handout and check.`

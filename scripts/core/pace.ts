@@ -4,6 +4,11 @@
  * presenter view (components/TalkPace.vue) runs it in the page, the tests in Node.
  */
 
+/** Where the presenter view sends a rehearsal's times to the dev server (slidev/rehearsal-endpoint.ts). */
+export const REHEARSAL_ROUTE = '/__notedeck/rehearsal'
+/** How often, at most, it sends them while the timer runs (and on every change of slide). */
+export const REHEARSAL_EVERY_S = 5
+
 /** Within this many seconds of the plan a talk is on time (a speaker needs no nudge for less). */
 export const ON_TIME_SLACK_S = 15
 

@@ -40,6 +40,9 @@ export const devAnnouncementFor = (slides: string) => join(dirname(resolve(slide
 /** The notes' error that `dev` shows over its deck while the notes do not parse, one per slides file. */
 export const devErrorsFor = (slides: string) => join(dirname(resolve(slides)), `.notedeck-dev-error.${basename(slides)}.txt`)
 
+/** How long each slide took in the last rehearsal of some notes (`dev --rehearse`), beside them: `talk.md` -> `talk.rehearsal.json`. */
+export const rehearsalFor = (notes: string) => join(dirname(resolve(notes)), `${basename(notes).replace(/\.md$/i, '')}.rehearsal.json`)
+
 /** The deck config of some notes: the one given, else deck.yaml beside the notes. */
 export const configPathFor = (notes: string, explicit?: string) => explicit ?? resolve(dirname(notes), 'deck.yaml')
 

@@ -8,7 +8,8 @@ import { NotedeckError } from '../core/errors'
 import { deckDirOf, imageUrls, resolveImages } from './notes/images'
 import { buildNotes } from './notes/model'
 import { brokenAnchors } from './notes/anchors'
-import { configPathFor, extraSlidesFor } from '../core/paths'
+import { configPathFor, extraSlidesFor, rehearsalFor } from '../core/paths'
+import { type Rehearsal, parseRehearsal } from '../core/rehearsal'
 import { frontmatterOf, parseMarkdown } from './notes/parse'
 import { type Plan, planDeck } from './plan/plan'
 import { readNotes } from './notes/read'
@@ -32,6 +33,8 @@ export interface DeckInput {
   extras?: { source: string, file: string }
   /** What the browser measured of slides that did not fit: planned again from those sizes (the export's feedback pass). */
   corrections?: Correction[]
+  /** The notes' last rehearsal (`<notes>.rehearsal.json`): the budgets follow the speaker's pace. */
+  rehearsal?: Rehearsal
 }
 
 /** What generation makes: the slides file's text, the plan, and the deck in order as later stages need it. */
@@ -44,7 +47,7 @@ export function buildDeck(input: DeckInput): Built {
   // Settings in the notes' frontmatter, with the deck config file over them key by key.
   const front = frontmatterOf(root)
   const config = front ? mergeConfig(parseConfig(front.source, { file: input.file, line: front.line, lenient: true }), input.config) : input.config
-  const planned = planDeck({ notes, config, images: input.images, ...(input.corrections ? { corrections: input.corrections } : {}) })
+  const planned = planDeck({ notes, config, images: input.images, ...(input.corrections ? { corrections: input.corrections } : {}), ...(input.rehearsal ? { rehearsal: input.rehearsal } : {}) })
   const plan = { ...planned, warnings: [...planned.warnings, ...brokenAnchors(root, notes.anchors, notes.toc)] }
   const order = deckOrder(plan.slides, input.extras ? parseExtraSlides(input.extras.source, input.extras.file) : [], input.extras?.file ?? '')
   const markdown = stamp(renderDeck(plan, order, { source: input.file, images: input.images, anchors: notes.anchors, ...(config.colorSchema ? { colorSchema: config.colorSchema } : {}) }))
@@ -114,7 +117,12 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const extrasPath = extraSlidesFor(opts.notes)
   const extrasSource = await readFile(extrasPath, 'utf8').catch(() => undefined)
   const extras = extrasSource === undefined ? {} : { extras: { source: extrasSource, file: relative(process.cwd(), extrasPath) } }
-  const input: DeckInput = { text, file, config, images: resolved.images, root, ...extras }
+  // A rehearsal is read when the deck is generated (an input of the export cache), not watched by
+  // dev (watch.ts): a run-through being recorded must not re-plan the deck under the speaker's eyes.
+  const rehearsalPath = rehearsalFor(opts.notes)
+  const rehearsalText = await readFile(rehearsalPath, 'utf8').catch(() => undefined)
+  const rehearsal = rehearsalText === undefined ? {} : { rehearsal: parseRehearsal(rehearsalText, relative(process.cwd(), rehearsalPath)) }
+  const input: DeckInput = { text, file, config, images: resolved.images, root, ...extras, ...rehearsal }
   const { markdown, plan, deck } = buildDeck(input)
   const current = await readFile(opts.out, 'utf8').catch(() => undefined)
   const shown = relative(process.cwd(), opts.out) || opts.out
@@ -139,6 +147,6 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     }
     await writeAtomic(opts.out, markdown)
   }
-  const reads = [...new Set([resolve(opts.notes), resolve(configPathFor(opts.notes, opts.config)), resolve(extrasPath), ...resolved.reads.map(r => resolve(r))])].sort()
+  const reads = [...new Set([resolve(opts.notes), resolve(configPathFor(opts.notes, opts.config)), resolve(extrasPath), rehearsalPath, ...resolved.reads.map(r => resolve(r))])].sort()
   return { out: opts.out, markdown, plan, deck, replan: corrections => buildDeck({ ...input, corrections }), warnings: [...warnings, ...resolved.warnings, ...plan.warnings], file, reads }
 }

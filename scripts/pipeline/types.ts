@@ -2,6 +2,7 @@
  * The typed notes model and the slide plan: the data that flows between the pure stages
  * parse -> model -> plan -> render. Every model node keeps its source position.
  */
+import type { Rehearsal } from '../core/rehearsal'
 import type { BlockContent, List, Paragraph, PhrasingContent, Table } from 'mdast'
 import type { DeckConfig } from './notes/config'
 
@@ -206,6 +207,8 @@ export interface PlanInput {
   images: ReadonlyMap<string, string | undefined>
   /** Measured in the browser: content to plan as this much taller (the export's one feedback pass). */
   corrections?: Correction[]
+  /** The last rehearsal of these notes (`dev --rehearse`): budgets at the speaker's own pace. */
+  rehearsal?: Rehearsal
 }
 
 /** What the planner gives: the slides, and the warnings it has about the notes. */

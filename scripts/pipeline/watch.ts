@@ -1,6 +1,6 @@
 import { type FSWatcher, existsSync, watch } from 'node:fs'
 import { dirname, join, resolve, sep } from 'node:path'
-import { configPathFor, extraSlidesFor } from '../core/paths'
+import { configPathFor, extraSlidesFor, rehearsalFor } from '../core/paths'
 import { type GenerateOptions, type GenerateResult, generate } from './generate'
 import { CACHE_DIR, deckDirOf } from './notes/images'
 
@@ -17,7 +17,9 @@ export function watchNotes(opts: GenerateOptions, report: (result: GenerateResul
   let files = new Set<string>()
   const watchers = new Map<string, FSWatcher>()
   const follow = (reads: string[]) => {
-    files = new Set([resolve(opts.notes), resolve(configPathFor(opts.notes, opts.config)), resolve(extraSlidesFor(opts.notes)), ...reads].filter(f => !f.startsWith(cache + sep)))
+    // Nor the rehearsal record: written while the speaker rehearses, it is read at the next start.
+    const rehearsal = rehearsalFor(opts.notes)
+    files = new Set([resolve(opts.notes), resolve(configPathFor(opts.notes, opts.config)), resolve(extraSlidesFor(opts.notes)), ...reads].filter(f => !f.startsWith(cache + sep) && f !== rehearsal))
     const dirs = new Set([...files].map(f => dirname(f)))
     for (const [dir, w] of watchers) {
       if (!dirs.has(dir)) {

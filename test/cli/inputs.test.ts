@@ -27,10 +27,10 @@ function project(): { dir: string, notes: string, out: string } {
 }
 
 describe('generation reports what it read', () => {
-  it('the notes, the deck config and extra slides (even when missing), local images', async () => {
+  it('the notes, the deck config, extra slides and the last rehearsal (even when missing), local images', async () => {
     const p = project()
     const result = await generate({ notes: p.notes, out: p.out, offline: true })
-    expect(result.reads).toEqual([join(p.dir, 'deck.yaml'), join(p.dir, 'extra-slides.md'), join(p.dir, 'img', 'pic.svg'), p.notes].sort())
+    expect(result.reads).toEqual([join(p.dir, 'deck.yaml'), join(p.dir, 'extra-slides.md'), join(p.dir, 'img', 'pic.svg'), p.notes, join(p.dir, 'notes.rehearsal.json')].sort())
   })
 })
 

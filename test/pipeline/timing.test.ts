@@ -1,7 +1,7 @@
 // A time budget per slide, from the speaker notes at a speaking pace, scaled to the talk's length;
 // and the pace a presenter sees against it.
 import { describe, expect, it } from 'vitest'
-import { FLOOR_S, PACE, budgets, slideSeconds, spokenSeconds } from '../../scripts/pipeline/plan/timing'
+import { FLOOR_S, LEARNED_PACE, PACE, budgets, ownSeconds, slideSeconds, spokenSeconds } from '../../scripts/pipeline/plan/timing'
 import { ON_TIME_SLACK_S, clock, paceOf, sectionTimes } from '../../scripts/core/pace'
 import type { Slide } from '../../scripts/pipeline/types'
 import { parseConfig } from '../../scripts/pipeline/notes/config'
@@ -69,5 +69,28 @@ describe('pace', () => {
     const slides = [{ title: 'A', level: 1, budget: 30 }, { title: 'a1', level: 2, budget: 60 }, { title: 'B', level: 1, budget: 45 }]
     expect(sectionTimes(slides, new Map([[0, 10], [1, 70]]))).toEqual([{ title: 'A', planned: 90, actual: 80 }, { title: 'B', planned: 45, actual: 0 }])
     expect([clock(65), clock(720), clock(0)]).toEqual(['1:05', '12:00', '0:00'])
+  })
+})
+
+describe('learning from a rehearsal', () => {
+  const at = (line: number, notes: string[]): Slide => ({ ...content(notes), source: { start: { line, column: 1 }, end: { line, column: 1 } } })
+  const slides = [at(3, ['一句话']), at(9, ['另一句']), at(15, ['第三句'])]
+
+  it('a slide shown in the rehearsal takes the time it took; the others the speaker\'s pace', () => {
+    // Slide at line 3 was estimated at the 30 s floor and took 60 s: the speaker is twice as slow.
+    const own = ownSeconds(slides, { slides: [{ no: 1, title: 't', line: 3, planned: 30, actual: 60 }] })
+    expect(own).toEqual([60, 60, 60])
+    expect(budgets(slides, 300, { slides: [{ no: 1, title: 't', line: 3, planned: 30, actual: 150 }] })[0]).toBeGreaterThan(budgets(slides, 300)[0]!)
+  })
+
+  it('a slide found again by its notes line only; slides not shown (0 s) teach nothing; the pace is bounded', () => {
+    expect(ownSeconds(slides, { slides: [{ no: 1, title: 't', line: 4, planned: 30, actual: 90 }] })).toEqual(slides.map(slideSeconds))
+    expect(ownSeconds(slides, { slides: [{ no: 1, title: 't', line: 3, planned: 30, actual: 0 }] })).toEqual(slides.map(slideSeconds))
+    expect(ownSeconds(slides, { slides: [{ no: 1, title: 't', line: 3, planned: 30, actual: 3000 }] })[1]).toBe(FLOOR_S.content * LEARNED_PACE.max)
+  })
+
+  it('the cover (no notes line) is found by its title', () => {
+    const cover: Slide = { title: 'A {talk}', level: 1, body: { kind: 'cover', title: 'A {talk}' }, notes: [] }
+    expect(ownSeconds([cover, ...slides], { slides: [{ no: 1, title: 'A ｛talk｝', planned: 20, actual: 50 }] })[0]).toBe(50)
   })
 })

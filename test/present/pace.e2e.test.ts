@@ -1,13 +1,16 @@
-// Presenting to time, end to end: `npm run dev -- notes.md --duration 2min` writes each slide's
-// budget (adding up to two minutes), and the presenter view shows the slide's budget and the talk's
-// pace by Slidev's timer, in Chromium with its clock mocked: on time, then behind; the audience's
-// view does not show it.
-import { copyFileSync, readFileSync } from 'node:fs'
+// Presenting to time, end to end: `npm run dev -- notes.md --duration 2min --rehearse` writes each
+// slide's budget (adding up to two minutes), and the presenter view shows the slide's budget and the
+// talk's pace by Slidev's timer, in Chromium with its clock mocked: on time, then behind; the
+// audience's view does not show it. The rehearsal's times are written beside the notes, and the next
+// generate gives the slide that took longer more of the talk.
+import { copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { slidesFor } from '../../scripts/core/paths'
+import { rehearsalFor, slidesFor } from '../../scripts/core/paths'
+import { parseRehearsal } from '../../scripts/core/rehearsal'
+import { generate } from '../../scripts/pipeline/generate'
 import { ON_TIME_SLACK_S } from '../../scripts/core/pace'
 import { CHROMIUM_ARGS, resolveBrowser } from '../../scripts/slidev/browser'
 import { FIXTURES, tempDir } from '../helpers'
@@ -20,7 +23,7 @@ let browser: Browser | undefined
 
 beforeAll(async () => {
   copyFileSync(join(FIXTURES, 'english-timeline.md'), notes)
-  dev = await startDev([notes, '--offline', '--duration', '2min'])
+  dev = await startDev([notes, '--offline', '--duration', '2min', '--rehearse'])
   await dev.until(() => /localhost:\d+|http:\/\//.test(dev!.output()), 120_000)
   const { chromium } = await import('playwright-chromium')
   browser = await chromium.launch({ executablePath: await resolveBrowser(), args: CHROMIUM_ARGS })
@@ -74,6 +77,20 @@ describe('npm run dev -- --duration 2min', () => {
       await page.close()
     }
   }, 120_000)
+
+  it('the rehearsal is recorded beside the notes, and the next plan follows it', async () => {
+    const before = parseSync(readFileSync(slidesFor(notes), 'utf8'), 'slides.md').slides.map(s => Number(s.frontmatter.budget))
+    await expect.poll(() => existsSync(rehearsalFor(notes)), { timeout: 10_000 }).toBe(true)
+    const record = parseRehearsal(readFileSync(rehearsalFor(notes), 'utf8'), 'talk.rehearsal.json')
+    expect(record.slides).toHaveLength(before.length)
+    expect(record.slides[0]!.actual).toBeGreaterThan(before[0]! + ON_TIME_SLACK_S)
+    expect(record.slides.slice(1).every(s => s.actual === 0)).toBe(true)
+    const again = await generate({ notes, out: join(dir, 'again.slides.md'), offline: true, duration: 120 })
+    const after = again.plan.slides.map(s => s.budget!)
+    expect(after.reduce((a, b) => a + b, 0)).toBe(120)
+    expect(after[0]).toBeGreaterThan(before[0]!)
+    expect(again.reads).toContain(rehearsalFor(notes))
+  })
 
   it('the audience\'s view does not show it', async () => {
     const page = await opened('/1')

@@ -122,7 +122,7 @@ export function planDeck(input: PlanInput): Plan {
       slides.push({ title: section.title, level: 1, body: { kind: 'divider', ...(children.length ? { subtitle: children } : {}) }, notes: children, source: section.span, anchors: inner[0]?.anchors ?? [] }, ...inner.map((s, i) => (i === 0 ? { ...s, anchors: [] } : s)))
   }
   const planned = evenParts(numberParts(slides.map(s => withFill(s)))).map(s => (s.anchors?.length ? s : dropAnchors(s)))
-  const times = budgets(planned, config.duration)
+  const times = budgets(planned, config.duration, input.rehearsal)
   return { title, lang, slides: planned.map((s, i) => ({ ...s, budget: times[i]! })), talk: times.reduce((a, b) => a + b, 0), warnings: ctx.warnings }
 }
 
