@@ -1,4 +1,5 @@
 /** Where things are: the project root (this package), the default notes and outputs. */
+import { createHash } from 'node:crypto'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -15,10 +16,15 @@ export const pageScript = (name: string) => join(ROOT, 'scripts', 'page', name)
 /**
  * The slides file that `dev` and `export` generate. The default notes use the committed slides.md;
  * other notes get their own file in the project root (Slidev takes styles, setup and components
- * from the folder of the slides), so exporting them never overwrites slides.md.
+ * from the folder of the slides), so exporting them never overwrites slides.md. Its name holds the
+ * notes' name and a hash of where they are: `2024/notes.md` and `2025/notes.md` (notes kept in
+ * folders by year or topic) never share one, even with a `dev` of each running at once.
  */
 export function slidesFor(notes: string): string {
-  return resolve(notes) === DEFAULT_NOTES ? DEFAULT_SLIDES : join(ROOT, `.notedeck-${stemOf(notes)}.slides.md`)
+  if (resolve(notes) === DEFAULT_NOTES)
+    return DEFAULT_SLIDES
+  const where = createHash('sha256').update(resolve(notes)).digest('hex').slice(0, 8)
+  return join(ROOT, `.notedeck-${stemOf(notes)}-${where}.slides.md`)
 }
 
 /** The notes file's name without its extension, safe in a file name. */

@@ -10,7 +10,7 @@ import { resolveBrowser } from '../../scripts/slidev/browser'
 import { type CheckReport, type Checker, type Finding, openChecker } from '../../scripts/check/check'
 import { median } from '../../scripts/core/stats'
 import { generate } from '../../scripts/pipeline/generate'
-import { ROOT } from '../../scripts/core/paths'
+import { ROOT, slidesFor } from '../../scripts/core/paths'
 import { withColorSchema } from '../../scripts/slidev/variant'
 import { CLI, FIXTURES, NOTES, tempDir } from '../helpers'
 
@@ -112,7 +112,7 @@ describe('npm run check with several notes', () => {
     const good = join(dir, 'good.md')
     const bad = join(dir, 'bad.md')
     copyFileSync(join(FIXTURES, 'english-basics.md'), good)
-    made.push(join(ROOT, '.notedeck-good.slides.md'), join(ROOT, '.notedeck-bad.slides.md'))
+    made.push(slidesFor(good), slidesFor(bad))
     writeFileSync(bad, '# Glyphs\n\n## A sign no bundled font has\n\n- the sign \u{13000} on its own\n- and a second line of text\n- and a third one\n')
     const scratch = () => readdirSync(ROOT).filter(f => f.startsWith('.notedeck-check-'))
     const before = scratch()
@@ -128,7 +128,7 @@ describe('npm run check with several notes', () => {
     const dir = tempDir()
     const notes = join(dir, 'stopped.md')
     copyFileSync(join(FIXTURES, 'zh-long-os.md'), notes)
-    made.push(join(ROOT, '.notedeck-stopped.slides.md'))
+    made.push(slidesFor(notes))
     const scratch = () => readdirSync(ROOT).filter(f => f.startsWith('.notedeck-check-'))
     const before = scratch()
     const child = spawn(process.execPath, [...CLI, 'check', notes, '--offline'], { cwd: ROOT, stdio: 'ignore' })

@@ -23,7 +23,7 @@ describe('default file names', () => {
 
   it('other notes: named after the notes file, characters unsafe in a file name replaced', () => {
     const notes = '/somewhere/else/Lecture 3: attention.md'
-    expect(slidesFor(notes)).toBe(join(ROOT, '.notedeck-Lecture_3_attention.slides.md'))
+    expect(slidesFor(notes)).toMatch(new RegExp(`^${ROOT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\.notedeck-Lecture_3_attention-[0-9a-f]{8}\\.slides\\.md$`))
     const name = outputNameFor(notes)
     expect(name).toBe('Lecture_3_attention')
     expect(defaultOutput(ROOT, 'pdf', false, name)).toBe(dist('Lecture_3_attention.pdf'))
@@ -31,6 +31,11 @@ describe('default file names', () => {
     expect(defaultOutput(ROOT, 'png', true, name)).toBe(dist('Lecture_3_attention-dark-png'))
     expect(defaultHandoutPath(ROOT, false, name)).toBe(dist('Lecture_3_attention-handout.pdf'))
     expect(exportRequest({}, 'pptx', name).output).toBe(dist('Lecture_3_attention.pptx'))
+  })
+
+  it('notes of the same name in different folders get slides files of their own, each always the same', () => {
+    expect(slidesFor('/notes/2024/intro.md')).not.toBe(slidesFor('/notes/2025/intro.md'))
+    expect(slidesFor('/notes/2024/intro.md')).toBe(slidesFor('/notes/2024/../2024/intro.md'))
   })
 
   it('-o: the file of one notes file in one format; else the folder the outputs go to by their usual names', () => {

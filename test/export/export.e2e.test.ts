@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolveBrowser } from '../../scripts/slidev/browser'
-import { ROOT } from '../../scripts/core/paths'
+import { ROOT, slidesFor } from '../../scripts/core/paths'
 import { CLI, defaultDeck, tempDir } from '../helpers'
 
 const run = promisify(execFile)
@@ -154,7 +154,6 @@ describe('npm run export of several notes (one with its own table of contents, l
   it('exports each notes file to its own PDF, its own deck page by page', async () => {
     const { deckShape, squeeze } = await import('../../scripts/export/deck-proof')
     const { readFileSync } = await import('node:fs')
-    const { slidesFor } = await import('../../scripts/core/paths')
     for (const name of names) {
       const file = pdfOf(name)
       expect(result.stdout).toContain(`${name}.pdf (`)
@@ -218,7 +217,7 @@ describe('npm run export after a picture in the notes is replaced', () => {
       expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('circle')
     }
     finally {
-      rmSync(join(ROOT, '.notedeck-pictures.slides.md'), { force: true })
+      rmSync(slidesFor(notes), { force: true })
     }
   }, 240_000)
 })
