@@ -2,7 +2,7 @@
  * What Mermaid drew, measured and fitted to its slide: the box of what it draws (a timeline's
  * overlong lines trimmed first), its smallest label, and the SVG sized to the room the planner left.
  */
-import { BODY_WIDTH, diagramMaxWidthPx } from '../scripts/pipeline/plan/layout'
+import { BODY_W, diagramMaxWidthPx } from '../scripts/pipeline/plan/layout'
 
 /** Room around what a diagram draws, in its own units: a share of its size, and a few units at least. */
 const MARGIN_SHARE = 0.02
@@ -86,7 +86,7 @@ function measure(el: SVGSVGElement): Drawn | undefined {
 }
 
 /** The width the drawing of `box` is shown at in the room: the body's width, or less to keep under the height and area it may take. */
-const shownWidth = (box: Drawn['box'], maxHeight: number) => Math.min(BODY_WIDTH, diagramMaxWidthPx(box[2], box[3], maxHeight))
+const shownWidth = (box: Drawn['box'], maxHeight: number) => Math.min(BODY_W, diagramMaxWidthPx(box[2], box[3], maxHeight))
 
 /** How large the smallest label of `drawn` is on the canvas once fitted to the room. */
 export const labelPx = (drawn: Drawn, maxHeight: number) => drawn.smallestLabel * shownWidth(drawn.box, maxHeight) / drawn.box[2]

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { NotedeckError } from '../../scripts/core/errors'
 import { composeHandout } from '../../scripts/handout/handout-compose'
 import { handoutContent } from '../../scripts/handout/handout-content'
+import { clock } from '../../scripts/core/pace'
 import { PAGE, geometry, handoutHtml } from '../../scripts/handout/handout-layout'
 import { perPageOption } from '../../scripts/cli/handout-command'
 import { darkSlidesPath, withColorSchema } from '../../scripts/slidev/variant'
@@ -78,7 +79,7 @@ describe('handout content', () => {
     expect(content.slides.map(s => s.budget)).toEqual(plan.slides.map(s => s.budget))
     const html = handoutHtml(content, { perPage: 3, dark: false, lang: 'zh-CN', fontCss: '/font/all.css' })
     const budget = plan.slides[1]!.budget!
-    expect(html).toContain(`<span class="time" title="planned time">${Math.floor(budget / 60)}:${String(budget % 60).padStart(2, '0')}</span><span class="no">2</span>`)
+    expect(html).toContain(`<span class="time" title="planned time">${clock(budget)}</span><span class="no">2</span>`)
   })
 })
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rehearsalFor, slidesFor } from '../../scripts/core/paths'
 import { parseRehearsal } from '../../scripts/core/rehearsal'
 import { generate } from '../../scripts/pipeline/generate'
-import { ON_TIME_SLACK_S } from '../../scripts/core/pace'
+import { ON_TIME_SLACK_S, clock } from '../../scripts/core/pace'
 import { CHROMIUM_ARGS, resolveBrowser } from '../../scripts/slidev/browser'
 import { FIXTURES, tempDir } from '../helpers'
 import { type DevProcess, startDev } from '../dev-process'
@@ -58,7 +58,6 @@ describe('npm run dev -- --duration 2min', () => {
       const pace = page.locator('[data-nd-pace]')
       await pace.waitFor({ timeout: 60_000 })
       const budget = Number(parseSync(readFileSync(slidesFor(notes), 'utf8'), 'slides.md').slides[0]!.frontmatter.budget)
-      const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
       await expect.poll(() => pace.innerText()).toContain('talk 2:00: start the timer')
       expect(await pace.innerText()).toContain(`/ ${clock(budget)}`)
       // Slidev's own timer (its play button, shown on hover) starts the talk.

@@ -8,13 +8,10 @@ import { displayWidth } from '../char-width'
 import { plainLines, plainText, wrapText } from '../text'
 import { codeColumns, markCode, textWidthPx } from './font-metrics'
 
-import { BODY_HEIGHT, BODY_WIDTH, CARD_FONT_PX, DIAGRAM_MAX_PX, CODE_FONT_PX, CODE_LINE_HEIGHT, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TABLE_FONT_PX } from './layout'
+import { BODY_H, BODY_W, CARD_FONT_PX, DIAGRAM_MAX_PX, CODE_FONT_PX, CODE_LINE_HEIGHT, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TABLE_FONT_PX } from './layout'
 
-export { CARD_FONT_PX, CODE_FONT_PX, FONT_FLOOR_PX, FONT_PX, TABLE_FONT_PX }
+export { BODY_H, BODY_W, CARD_FONT_PX, CODE_FONT_PX, FONT_FLOOR_PX, FONT_PX, TABLE_FONT_PX }
 export const LINE_PX = FONT_PX * LINE_HEIGHT
-/** Width of the content box and height left for the body under the title (layout.ts). */
-export const BODY_W = BODY_WIDTH
-export const BODY_H = BODY_HEIGHT
 const CARD_GAP = GAP_PX
 
 /** Card text line height (styles/index.css .nd-card-text). */

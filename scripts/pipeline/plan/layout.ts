@@ -21,8 +21,8 @@ export const fontStack = (families: readonly string[], generic: 'sans-serif' | '
 /** Slidev's canvas and its default layout's padding. */
 export const CANVAS = { width: 980, height: 552, padX: 56, padY: 40 }
 /** The body of a slide: the canvas's width inside its padding, and the height left under a title. */
-export const BODY_WIDTH = CANVAS.width - 2 * CANVAS.padX
-export const BODY_HEIGHT = 400
+export const BODY_W = CANVAS.width - 2 * CANVAS.padX
+export const BODY_H = 400
 /** Body text. */
 export const FONT_PX = 20
 export const LINE_HEIGHT = 1.6

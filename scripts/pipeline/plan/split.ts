@@ -5,6 +5,9 @@ import { BODY_H, blockHeight } from './budget'
 import { joinText, plainText, sentences, splitUnits } from '../text'
 import { breakPoints, codePieces, drawingBreakPoints, isDrawing } from './code-shape'
 
+/** A paragraph of plain text made of pieces of one (sentences, phrases), joined as they were written. */
+const paragraphOf = (pieces: string[]): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: joinText(pieces) }] })
+
 /** Greedy: take parts while they fit `budget`, always at least one. */
 function greedy<T>(parts: T[], height: (ps: T[]) => number, budget: number): T[][] {
   const out: T[][] = []
@@ -58,7 +61,7 @@ export function splitBlock(block: Block, budget = BODY_H): Block[] {
         .map(ps => ({ ...block, node: { ...block.node, children: ps.map(p => p.piece), ...(block.node.ordered ? { start: first + ps[0]!.index } : {}) } }))
     }
     case 'paragraph': {
-      const asPara = (ss: string[]): Block => ({ ...block, node: { type: 'paragraph', children: [{ type: 'text', value: joinText(ss) }] } as Paragraph })
+      const asPara = (ss: string[]): Block => ({ ...block, node: paragraphOf(ss) })
       return chunk(splitUnits(plainText(block.node), t => blockHeight(asPara([t])) <= budget), ss => blockHeight(asPara(ss)), budget).map(asPara)
     }
     case 'table': {
@@ -134,8 +137,7 @@ function nestedPieces(node: ListItem['children'][number], fits: Fits): ListItem[
         return (inner(item.children) ? [item] : itemPieces(item, inner)).map(piece => asNested([piece]))
       })
     case 'paragraph': {
-      const asPara = (ss: string[]): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: joinText(ss) }] })
-      return greedy(splitUnits(plainText(node), t => fits([asPara([t])])), ss => (fits([asPara(ss)]) ? 0 : 1), 0).map(asPara)
+      return greedy(splitUnits(plainText(node), t => fits([paragraphOf([t])])), ss => (fits([paragraphOf(ss)]) ? 0 : 1), 0).map(paragraphOf)
     }
     case 'table': {
       const [head, ...rows] = node.children
@@ -189,7 +191,7 @@ function leadInUnits(lead: Extract<Block, { kind: 'paragraph' }>, next: Block, b
   const said = sentences(plainText(lead.node))
   if (said.length < 2)
     return [[lead], ...splitBlock(next, budget).map(p => [p])]
-  const asPara = (ss: string[]): Extract<Block, { kind: 'paragraph' }> => ({ ...lead, node: { type: 'paragraph', children: [{ type: 'text', value: joinText(ss) }] } })
+  const asPara = (ss: string[]): Extract<Block, { kind: 'paragraph' }> => ({ ...lead, node: paragraphOf(ss) })
   return [...splitBlock(asPara(said.slice(0, -1)), budget).map(p => [p]), ...leadInUnits(asPara(said.slice(-1)), next, budget)]
 }
 
