@@ -9,7 +9,7 @@ import type { Router } from 'vue-router'
 import { measureSlide } from '../scripts/page/in-page/measure'
 import type { Measurement } from '../scripts/page/measurement'
 import { METRICS } from '../scripts/pipeline/plan/font-metrics'
-import { CANVAS, FONTS } from '../scripts/pipeline/plan/layout'
+import { CANVAS, FONTS } from '../scripts/pipeline/geometry'
 import { SLIDEV } from '../scripts/slidev/slidev-internals'
 
 const BOX_ID = 'nd-layout-warning'

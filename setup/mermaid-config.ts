@@ -1,7 +1,7 @@
 import type { MermaidConfig } from 'mermaid'
-import { FONTS, fontStack } from '../scripts/pipeline/plan/layout'
+import { FONTS, fontStack } from '../scripts/pipeline/geometry'
 
-/** One font stack for slides and diagrams: the bundled fonts (scripts/pipeline/plan/layout.ts). */
+/** One font stack for slides and diagrams: the bundled fonts (scripts/pipeline/geometry.ts). */
 export const FONT_FAMILY = fontStack(FONTS.sans, 'sans-serif')
 
 export const mermaidConfig: MermaidConfig = {

@@ -2,7 +2,7 @@
  * What Mermaid drew, measured and fitted to its slide: the box of what it draws (a timeline's
  * overlong lines trimmed first), its smallest label, and the SVG sized to the room the planner left.
  */
-import { BODY_W, diagramMaxWidthPx } from '../scripts/pipeline/plan/layout'
+import { BODY_W, diagramMaxWidthPx } from '../scripts/pipeline/geometry'
 
 /** Room around what a diagram draws, in its own units: a share of its size, and a few units at least. */
 const MARGIN_SHARE = 0.02

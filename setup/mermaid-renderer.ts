@@ -1,6 +1,6 @@
 import { defineMermaidRendererSetup } from '@slidev/types'
 import mermaid from 'mermaid/dist/mermaid.esm.mjs'
-import { DIAGRAM_MAX_PX } from '../scripts/pipeline/plan/layout'
+import { DIAGRAM_MAX_PX } from '../scripts/pipeline/geometry'
 import { fitToBox, labelPx, measureDrawn } from './mermaid-fit'
 import { FONT_FAMILY, lightThemeVariables, mermaidConfig } from './mermaid-config'
 

@@ -8,14 +8,20 @@ import { ROOT } from '../scripts/core/paths'
 const dir = join(ROOT, 'scripts')
 const modules = readdirSync(dir, { recursive: true }).map(String).filter(f => /\.(?:ts|mjs|js)$/.test(f) && !/(?:^|\/)zz-/.test(f))
 const key = (file: string) => file.replace(/\.(?:ts|js|mjs)$/, '')
-/** Each module (by its path under scripts/, without extension) and the modules it imports. */
-const graph = new Map(modules.map((f) => {
-  const source = readFileSync(join(dir, f), 'utf8')
-  const deps = [...source.matchAll(/(?:from|import\()\s*'(\.\.?\/[\w./-]+)'/g)]
-    .map(m => key(normalize(join(dirname(f), m[1]!))))
+/** The modules `source` (scripts/`f`) imports: all, or only those it takes values from (not `import type`). */
+function importsOf(f: string, source: string, values = false): string[] {
+  const found = [...source.matchAll(/(import\s+type\b[^']*?from|from|import\()\s*'(\.\.?\/[\w./-]+)'/g)]
+    .filter(m => !values || !m[1]!.startsWith('import'))
+    .map(m => key(normalize(join(dirname(f), m[2]!))))
     .filter(d => !d.endsWith('.json'))
-  return [key(f), [...new Set(deps)]] as const
-}))
+  return [...new Set(found)]
+}
+const sources = new Map(modules.map(f => [f, readFileSync(join(dir, f), 'utf8')] as const))
+/** Each module (by its path under scripts/, without extension) and the modules it imports. */
+const graph = new Map([...sources].map(([f, source]) => [key(f), importsOf(f, source)] as const))
+/** The same, for the modules each takes values from (functions, constants): what it runs. */
+const runs = new Map([...sources].map(([f, source]) => [key(f), importsOf(f, source, true)] as const))
+const edges = (g: Map<string, string[]>, from: RegExp, to: RegExp) => [...g].filter(([f]) => from.test(f)).flatMap(([f, deps]) => deps.filter(d => to.test(d)).map(d => `${f} -> ${d}`))
 
 function cycles(): string[][] {
   const found: string[][] = []
@@ -58,5 +64,18 @@ describe('imports between the modules of scripts/', () => {
     const outside = [...graph].filter(([from]) => from.startsWith('pipeline/'))
       .flatMap(([from, deps]) => deps.filter(d => !/^(?:pipeline|core)\//.test(d)).map(d => `${from} -> ${d}`))
     expect(outside).toEqual([])
+  })
+
+  it('run one way: the plan decides, the renderer only formats', () => {
+    // The planner never asks the renderer (it holds diagram specifications, not Mermaid text).
+    expect(edges(graph, /^pipeline\/plan\//, /^pipeline\/render\//)).toEqual([])
+    // The renderer reads the plan's types but calls none of its decisions (layouts, wraps, numbering, link targets).
+    expect(edges(graph, /^pipeline\/render\//, /^pipeline\/plan\//).length).toBeGreaterThan(0)
+    expect(edges(runs, /^pipeline\/render\//, /^pipeline\/(?:plan|notes)\//)).toEqual([])
+  })
+
+  it('go down the layers: Slidev\'s server knows nothing of the export, the core nothing above it', () => {
+    expect(edges(graph, /^slidev\//, /^(?:export|handout|check|cli)\//)).toEqual([])
+    expect(edges(graph, /^core\//, /^(?!core\/)/)).toEqual([])
   })
 })

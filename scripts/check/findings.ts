@@ -3,7 +3,7 @@
  * the page (`scripts/page/in-page/`, bundled by `page/bundle.ts`); `check.ts` drives the browser.
  */
 import type { Measurement } from '../page/measurement'
-import { BODY_H, BODY_W, DIAGRAM_FILL_MIN, DIAGRAM_LABEL_MIN_PX } from '../pipeline/plan/layout'
+import { BODY_H, BODY_W, DIAGRAM_FILL_MIN, DIAGRAM_LABEL_MIN_PX } from '../pipeline/geometry'
 
 export type { Measurement } from '../page/measurement'
 

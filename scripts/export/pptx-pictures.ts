@@ -4,7 +4,7 @@
  * export makes).
  */
 import { parseSync } from '@slidev/parser'
-import { CANVAS } from '../pipeline/plan/layout'
+import { CANVAS } from '../pipeline/geometry'
 
 export interface PicturesDeck {
   slidesMarkdown: string

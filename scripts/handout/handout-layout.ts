@@ -4,7 +4,7 @@
  * browser; the slides themselves are drawn into the empty frames afterwards, as vector PDF pages.
  */
 import type { HandoutContent } from './handout-content'
-import { FONTS, fontStack } from '../pipeline/plan/layout'
+import { FONTS, fontStack } from '../pipeline/geometry'
 import { clock } from '../core/pace'
 
 export type PerPage = 2 | 3

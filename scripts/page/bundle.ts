@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-chromium'
 import { pageScript } from '../core/paths'
-import { CANVAS, FONTS } from '../pipeline/plan/layout'
+import { CANVAS, FONTS } from '../pipeline/geometry'
 import { METRICS } from '../pipeline/plan/font-metrics'
 import { SLIDEV } from '../slidev/slidev-internals'
 import type { MeasureOptions, Measurement, PageFonts } from './measurement'

@@ -48,7 +48,7 @@ export interface Measurement {
 /** What a page measures with, and how much. */
 export interface MeasureOptions {
   S: SlidevInternals
-  /** The font stacks of text and code, as families in fallback order (FONTS in plan/layout.ts). */
+  /** The font stacks of text and code, as families in fallback order (FONTS in geometry.ts). */
   fonts: { sans: readonly string[], mono: readonly string[] }
   /** What each stack can draw, as sorted merged code point ranges (read from the font files: METRICS.cover). */
   cover: { sans: CodeRanges, mono: CodeRanges }

@@ -17,7 +17,7 @@ import { parseExtraSlides } from './notes/extra-slides'
 import { renderDeck } from './render/render'
 import { provenance, stamp } from './render/stamp'
 import type { Correction, DeckSlide, Warning } from './types'
-import { deckOrder, deckSlides } from './plan/deck-order'
+import { deckOrder, deckSlides, linkTargets } from './plan/deck-order'
 import { writeAtomic } from '../core/write'
 
 export interface DeckInput {
@@ -50,7 +50,7 @@ export function buildDeck(input: DeckInput): Built {
   const planned = planDeck({ notes, config, images: input.images, ...(input.corrections ? { corrections: input.corrections } : {}), ...(input.rehearsal ? { rehearsal: input.rehearsal } : {}) })
   const plan = { ...planned, warnings: [...planned.warnings, ...brokenAnchors(root, notes.anchors, notes.toc)] }
   const order = deckOrder(plan.slides, input.extras ? parseExtraSlides(input.extras.source, input.extras.file) : [], input.extras?.file ?? '')
-  const markdown = stamp(renderDeck(plan, order, { source: input.file, images: input.images, anchors: notes.anchors, ...(config.colorSchema ? { colorSchema: config.colorSchema } : {}) }))
+  const markdown = stamp(renderDeck(plan, order, { source: input.file, images: input.images, links: linkTargets(order, notes.anchors), ...(config.colorSchema ? { colorSchema: config.colorSchema } : {}) }))
   return { markdown, plan, deck: deckSlides(order) }
 }
 

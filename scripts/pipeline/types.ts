@@ -97,15 +97,36 @@ export type LeadIn = Extract<Block, { kind: 'paragraph' }>
 export type SlideBody =
   | { kind: 'cover', title: string, subtitle?: string, author?: string, date?: string }
   /** Numbered tiles (the agenda, an ordered short list) or plain ones (a short list alone on a slide). */
-  | { kind: 'agenda', items: string[], numbered: boolean, fill?: Fill, /** The first entry's number, on a continuation. */ start?: number }
+  | { kind: 'agenda', items: string[], numbered: boolean, layout: AgendaLayout, fill?: Fill, /** The first entry's number, on a continuation. */ start?: number }
   | { kind: 'divider', subtitle?: string[] }
   /** `lead`: the lead-in paragraph (`…as follows:`) that introduces the cards, above them. */
   | { kind: 'cards', cards: Card[], columns: Columns, fill?: Fill, lead?: LeadIn }
   /** `large`: a short definition alone on its slide, set in a larger type. */
   | { kind: 'content', blocks: Block[], large?: boolean, fill?: Fill }
   /** `room`: the height the diagram may take, px, when less than DIAGRAM_MAX_PX (a lead-in above it). */
-  | { kind: 'diagram', mermaid: string, /** What it shows, as text (scripts/pipeline/render/diagram-alt.ts). */ alt: string, lead?: LeadIn, room?: number }
-  | { kind: 'links', links: LinkItem[], fill?: Fill, lead?: LeadIn }
+  | { kind: 'diagram', diagram: Diagram, lead?: LeadIn, room?: number }
+  /** `tiles`: few enough links to set as tiles; else a list. */
+  | { kind: 'links', links: LinkItem[], tiles: boolean, fill?: Fill, lead?: LeadIn }
+
+/** Where an in-page link of the notes (`#anchor`) leads: the notes line of its heading and the number of the slide that shows it. */
+export type LinkTarget = (url: string) => { line: number, slide: number } | undefined
+
+/** How an agenda's entries are laid out (plan/plan-agenda.ts). */
+export type AgendaLayout = { kind: 'tiles', columns: number } | { kind: 'list', columns: 1 | 2 }
+
+export interface FlowNodes { start?: string, steps: string[], end?: string }
+export interface TreeNode { label: string, children: TreeNode[] }
+
+/**
+ * A diagram derived from the notes, as the planner decided it (plan/diagram-plan.ts): what it shows,
+ * its direction and how wide its labels are wrapped, in display units (a CJK character is 2). The
+ * renderer writes it as Mermaid text and a text alternative, and decides nothing.
+ */
+export type Diagram =
+  | { kind: 'timeline', periods: Period[], wrap: { name: number, text: number } }
+  | { kind: 'flow', nodes: FlowNodes, direction: 'TB' | 'LR', wrap: number }
+  /** `wrap`: the root and groups (and terms stacked left to right); `leafWrap`: terms side by side. */
+  | { kind: 'tree', root: TreeNode, direction: 'TB' | 'LR', wrap: number, leafWrap: number }
 
 export type Columns = 1 | 2 | 3 | 4
 

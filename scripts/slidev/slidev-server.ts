@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { NotedeckError } from '../core/errors'
-import { withOutputLock } from '../export/output-lock'
+import { withOutputLock } from '../core/output-lock'
 import { freePort } from './server'
 
 export interface SlidevServer {

@@ -1,14 +1,14 @@
 /**
  * `npm run metrics`: reads the advance widths of the bundled Noto Sans SC's Latin and symbol
  * subsets (the characters that are not one em wide) into scripts/font-metrics.json, and writes the
- * layout numbers of scripts/layout.ts into styles/layout.css.
+ * layout numbers of scripts/pipeline/geometry.ts into styles/layout.css.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FontMetrics } from '../pipeline/plan/font-metrics'
-import { layoutCss } from '../pipeline/plan/layout'
+import { layoutCss } from '../pipeline/geometry'
 import { writeAtomic } from '../core/write'
 import { ROOT } from '../core/paths'
 
@@ -113,5 +113,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await writeAtomic(join(ROOT, 'scripts', 'pipeline', 'plan', 'font-metrics.json'), `${JSON.stringify(metrics)}\n`)
   console.log(`notedeck: scripts/pipeline/plan/font-metrics.json (${Object.keys(metrics.regular).length} regular, ${Object.keys(metrics.bold).length} bold advances)`)
   await writeAtomic(join(ROOT, 'styles', 'layout.css'), layoutCss())
-  console.log('notedeck: styles/layout.css (the layout numbers of scripts/pipeline/plan/layout.ts)')
+  console.log('notedeck: styles/layout.css (the layout numbers of scripts/pipeline/geometry.ts)')
 }

@@ -4,7 +4,7 @@ import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../../scripts/pipeline/notes/config'
 import { DEFAULT_SLIDES } from '../../scripts/core/paths'
-import { FONTS } from '../../scripts/pipeline/plan/layout'
+import { FONTS } from '../../scripts/pipeline/geometry'
 import { FIXTURES, NOTES, deckFrom, defaultConfig, defaultDeck, mermaidBlocks, readText, stem } from '../helpers'
 
 describe('the default deck', async () => {

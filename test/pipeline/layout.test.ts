@@ -2,14 +2,14 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { CANVAS, DIAGRAM_MAX_AREA, DIAGRAM_MAX_PX, diagramMaxWidthPx, layoutCss } from '../../scripts/pipeline/plan/layout'
+import { CANVAS, DIAGRAM_MAX_AREA, DIAGRAM_MAX_PX, diagramMaxWidthPx, layoutCss } from '../../scripts/pipeline/geometry'
 import { ROOT } from '../../scripts/core/paths'
 import { readText } from '../helpers'
 
 describe('layout numbers', () => {
   const css = readText(join(ROOT, 'styles', 'index.css'))
 
-  it('styles/layout.css is written from scripts/pipeline/plan/layout.ts (run `npm run metrics` after changing it)', () => {
+  it('styles/layout.css is written from scripts/pipeline/geometry.ts (run `npm run metrics` after changing it)', () => {
     expect(readText(join(ROOT, 'styles', 'layout.css'))).toBe(layoutCss())
   })
 

@@ -2,7 +2,9 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
-import { flowDiagram, timelineDiagram, treeDiagram } from '../../scripts/pipeline/render/mermaid'
+import { mermaidOf } from '../../scripts/pipeline/render/mermaid'
+import { flowPlan, timelinePlan, treePlan } from '../../scripts/pipeline/plan/diagram-plan'
+import type { FlowNodes, Period, TreeNode } from '../../scripts/pipeline/types'
 import { FIXTURES, deckFrom, defaultDeck, mermaidBlocks, readText } from '../helpers'
 
 // Mermaid's parser needs a DOM (for DOMPurify) when it loads; a jsdom window stands in for the browser's.
@@ -10,6 +12,11 @@ const g = globalThis as Record<string, unknown>
 g.window ??= new JSDOM('').window
 g.document ??= (g.window as Window).document
 const { default: mermaid } = await import('mermaid')
+
+// The diagrams as planned, then written: what the deck holds.
+const timelineDiagram = (periods: Period[]) => mermaidOf(timelinePlan(periods))
+const flowDiagram = (nodes: FlowNodes) => mermaidOf(flowPlan(nodes))
+const treeDiagram = (root: TreeNode) => mermaidOf(treePlan(root))
 
 const span = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
 

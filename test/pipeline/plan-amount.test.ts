@@ -206,8 +206,8 @@ describe('a few short items alone on a slide', () => {
   const table = '\n### 对比\n| a | b |\n| --- | --- |\n| 1 | 2 |\n'
 
   it('are tiles across the slide, not a short column; numbered when the list is', async () => {
-    expect(await bodyOf(`## 搭建\n### 步骤\n* 切分文档\n* 计算嵌入\n* 建立索引\n${table}`, '步骤')).toEqual({ kind: 'agenda', items: ['切分文档', '计算嵌入', '建立索引'], numbered: false, fill: expect.anything() })
-    expect(await bodyOf(`## 搭建\n### 步骤\n1. 切分\n2. 嵌入\n${table}`, '步骤')).toMatchObject({ kind: 'agenda', items: ['切分', '嵌入'], numbered: true })
+    expect(await bodyOf(`## 搭建\n### 步骤\n* 切分文档\n* 计算嵌入\n* 建立索引\n${table}`, '步骤')).toEqual({ kind: 'agenda', items: ['切分文档', '计算嵌入', '建立索引'], numbered: false, layout: { kind: 'tiles', columns: 3 }, fill: expect.anything() })
+    expect(await bodyOf(`## 搭建\n### 步骤\n1. 切分\n2. 嵌入\n${table}`, '步骤')).toMatchObject({ kind: 'agenda', items: ['切分', '嵌入'], numbered: true, layout: { kind: 'tiles', columns: 2 } })
   })
 
   it.each([

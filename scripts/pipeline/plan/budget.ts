@@ -8,9 +8,9 @@ import { displayWidth } from '../char-width'
 import { plainLines, plainText, wrapText } from '../text'
 import { codeColumns, markCode, textWidthPx } from './font-metrics'
 
-import { BODY_H, BODY_W, CARD_FONT_PX, DIAGRAM_MAX_PX, CODE_FONT_PX, CODE_LINE_HEIGHT, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TABLE_FONT_PX } from './layout'
+import { BODY_H, BODY_W, CARD_FONT_PX, DIAGRAM_MAX_PX, CODE_FONT_PX, codeLinePx, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TABLE_FONT_PX } from '../geometry'
 
-export { BODY_H, BODY_W, CARD_FONT_PX, CODE_FONT_PX, FONT_FLOOR_PX, FONT_PX, TABLE_FONT_PX }
+export { BODY_H, BODY_W, CARD_FONT_PX, CODE_FONT_PX, codeLinePx, FONT_FLOOR_PX, FONT_PX, TABLE_FONT_PX }
 export const LINE_PX = FONT_PX * LINE_HEIGHT
 const CARD_GAP = GAP_PX
 
@@ -105,8 +105,6 @@ export function codeRows(value: string, width: number, font: number, wrap: boole
   return value.split('\n').reduce((n, line) => n + (wrap ? Math.max(1, Math.ceil(codeColumns(line) / perLine)) : 1), 0)
 }
 
-/** Line height of code: 1.5, and 1.25 for drawings, whose box lines then meet from one line to the next. */
-export const codeLinePx = (font: number, drawing = false) => Math.round(font * (drawing ? 1.25 : CODE_LINE_HEIGHT))
 
 export function codeHeight(value: string, width: number, font = CODE_FONT_PX, wrap = false, drawing = false): number {
   return codeRows(value, width, font, wrap) * codeLinePx(font, drawing) + CODE_PAD_PX + 16
@@ -147,9 +145,12 @@ function estimatedHeight(block: Block, width: number): number {
 /** Up to this many references on a slide are tiles that span it; more are a plain list. */
 export const LINK_TILES_MAX = 6
 
+/** Whether these references are set as tiles (else a plain list). */
+export const linkTiles = (links: LinkItem[]): boolean => links.length <= LINK_TILES_MAX
+
 /** A references list: each link's text, and its address below it, smaller (styles: .nd-refs). */
 export function linksHeight(links: LinkItem[], width = BODY_W): number {
-  const tiles = links.length <= LINK_TILES_MAX
+  const tiles = linkTiles(links)
   const inner = width - (tiles ? 38 : 26)
   return links.reduce((h, l) => h + linesFor(l.text, inner) * LINE_PX + linesFor(l.url, inner, 14) * 21 + (tiles ? 30 + 12 : 12), 0)
 }

@@ -4,7 +4,8 @@
  * numbers them; and what later stages need to know about each (DeckSlide). Pure.
  */
 import { type ExtraSlide, placeExtra } from '../notes/extra-slides'
-import type { DeckSlide, Slide } from '../types'
+import type { DeckSlide, LinkTarget, Slide } from '../types'
+import { resolveAnchor } from '../notes/anchors'
 
 export type Placed = { kind: 'planned', slide: Slide, index: number } | { kind: 'extra', extra: ExtraSlide }
 
@@ -23,4 +24,16 @@ export function deckSlides(order: Placed[]): DeckSlide[] {
   return order.map((p, i) => p.kind === 'extra'
     ? { no: i + 1, title: '', level: 2, extra: true }
     : { no: i + 1, title: p.slide.title, level: p.slide.level, plan: p.index, ...(p.slide.source ? { line: p.slide.source.start.line, lines: [p.slide.source.start.line, p.slide.source.end.line] as [number, number] } : {}), ...(p.slide.height !== undefined ? { height: p.slide.height } : {}) })
+}
+
+/**
+ * Where each in-page link of the notes leads: the slide that shows its heading (or, for a heading
+ * shown inside another slide, the slide of the nearest heading before it), numbered as in the deck.
+ */
+export function linkTargets(order: Placed[], anchors: ReadonlyMap<string, number>): LinkTarget {
+  const shown = order.flatMap((p, i) => p.kind === 'planned' ? (p.slide.anchors ?? []).map(line => ({ line, slide: i + 1 })) : []).sort((a, b) => a.line - b.line)
+  return (url) => {
+    const line = resolveAnchor(url, anchors)
+    return line === undefined ? undefined : shown.filter(s => s.line <= line).at(-1)
+  }
 }

@@ -3,7 +3,7 @@
  * (2x2 for four, rows of three or four for more) that span the slide; longer agendas are a list in
  * two columns. Pure.
  */
-import type { Slide, Span } from '../types'
+import type { AgendaLayout, Slide, Span } from '../types'
 import { BODY_H, BODY_W, linesFor } from './budget'
 import { chunk } from './split'
 
@@ -20,8 +20,6 @@ const ENTRY_GAP_PX = 10
 /** The entry number and its margin (two digits, bold). */
 const NUMBER_PX = 44
 const COLUMN_GAP_PX = 48
-
-export type AgendaLayout = { kind: 'tiles', columns: number } | { kind: 'list', columns: 1 | 2 }
 
 export function agendaLayout(items: string[]): AgendaLayout {
   const n = items.length
@@ -61,7 +59,7 @@ export function tileSlides(title: string, kicker: string | undefined, items: str
       title,
       ...(kicker ? { kicker } : {}),
       level: 2 as const,
-      body: { kind: 'agenda' as const, items: page, numbered, ...(numbered && from ? { start: from + 1 } : {}) },
+      body: { kind: 'agenda' as const, items: page, numbered, layout: agendaLayout(page), ...(numbered && from ? { start: from + 1 } : {}) },
       notes: notes.slice(from, start),
       ...(source ? { source } : {}),
     }

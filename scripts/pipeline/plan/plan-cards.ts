@@ -4,8 +4,7 @@ import type { Block, Card, Columns, LeadIn, PlanContext, Section, Slide, Span } 
 import { BODY_H, blockHeight, cardFitsWidth, cardHeight, gridHeight } from './budget'
 import { chunk } from './split'
 import { blockNotes, cardNotes } from './speaker-notes'
-import { treeAlt } from '../render/diagram-alt'
-import { treeDiagram } from '../render/mermaid'
+import { treePlan } from './diagram-plan'
 import { plainText, sentences } from '../text'
 
 /** A heading whose sub-headings are all terms with a definition and nothing else. */
@@ -25,7 +24,7 @@ export function taxonomySlide(section: Section, kicker: string | undefined, ctx:
     title: section.title,
     ...(kicker ? { kicker } : {}),
     level: 2,
-    body: { kind: 'diagram', mermaid: treeDiagram(tree), alt: treeAlt(tree, ctx.lang) },
+    body: { kind: 'diagram', diagram: treePlan(tree) },
     notes: section.children.map(g => `${g.title}: ${g.children.map(t => t.title).join(ctx.lang === 'zh' ? '、' : ', ')}`),
     source: section.span,
   }

@@ -3,11 +3,11 @@ import type { Block, LeadIn, PlanContext, Slide, Span } from '../types'
 import { blockNotes } from './speaker-notes'
 import { fitBlock, fitList } from './fit'
 import { isLeadIn, packBlocks, splitBlock } from './split'
-import { BODY_H, BODY_W, CODE_PAD_PX, FONT_FLOOR_PX, blockHeight, codeUnitPx, codeWidthPx } from './budget'
-import { DIAGRAM_MAX_PX } from './layout'
+import { BODY_H, BODY_W, CODE_PAD_PX, FONT_FLOOR_PX, blockHeight, linkTiles, codeUnitPx, codeWidthPx } from './budget'
+import { DIAGRAM_MAX_PX } from '../geometry'
 import { termCardSlides } from './plan-cards'
-import { timelineAlt } from '../render/diagram-alt'
-import { timelineDiagram } from '../render/mermaid'
+import { agendaLayout } from './plan-agenda'
+import { timelinePlan } from './diagram-plan'
 import { displayWidth } from '../char-width'
 import { plainText, shortPlainText } from '../text'
 
@@ -82,7 +82,7 @@ function tilesOf(page: Block[]): Extract<Slide['body'], { kind: 'agenda' }> | un
       return undefined
     items.push(text)
   }
-  return { kind: 'agenda', items, numbered: only.node.ordered === true }
+  return { kind: 'agenda', items, numbered: only.node.ordered === true, layout: agendaLayout(items) }
 }
 
 /** The notes' own diagrams on a page get the room the rest of the page leaves them. */
@@ -135,7 +135,7 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
       for (const [i, periods] of balanced(block.periods, TIMELINE_MAX).entries()) {
         const piece = { ...block, periods }
         const first = i === 0 && lead
-        slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'diagram', mermaid: timelineDiagram(periods), alt: timelineAlt(periods, ctx.lang), ...(first ? { lead, room: DIAGRAM_MAX_PX - blockHeight(lead) } : {}) }, notes: [...(first ? blockNotes(lead) : []), ...blockNotes(piece)], source: first ? { start: lead.span.start, end: block.span.end } : block.span })
+        slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'diagram', diagram: timelinePlan(periods), ...(first ? { lead, room: DIAGRAM_MAX_PX - blockHeight(lead) } : {}) }, notes: [...(first ? blockNotes(lead) : []), ...blockNotes(piece)], source: first ? { start: lead.span.start, end: block.span.end } : block.span })
       }
     }
     else if (block.kind === 'terms' && !block.node.ordered && fitList(block.node)) {
@@ -153,7 +153,7 @@ export function contentSlides(title: string, kicker: string | undefined, input: 
       for (const [i, piece] of splitBlock(block, BODY_H - (lead ? blockHeight(lead) : 0)).entries()) {
         const first = i === 0 && lead
         if (piece.kind === 'links')
-          slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'links', links: piece.links, ...(first ? { lead } : {}) }, notes: [...(first ? blockNotes(lead) : []), ...blockNotes(piece)], source: first ? { start: lead.span.start, end: piece.span.end } : piece.span })
+          slides.push({ title, ...(kicker ? { kicker } : {}), level: 2, body: { kind: 'links', links: piece.links, tiles: linkTiles(piece.links), ...(first ? { lead } : {}) }, notes: [...(first ? blockNotes(lead) : []), ...blockNotes(piece)], source: first ? { start: lead.span.start, end: piece.span.end } : piece.span })
       }
     }
     else {

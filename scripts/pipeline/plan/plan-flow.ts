@@ -2,8 +2,7 @@
 import type { Block, PlanContext, Section, Slide, Span } from '../types'
 import type { FlowConfig } from '../notes/config'
 import { NotedeckError } from '../../core/errors'
-import { flowAlt } from '../render/diagram-alt'
-import { flowDiagram } from '../render/mermaid'
+import { flowPlan } from './diagram-plan'
 import { plainText } from '../text'
 
 export function hasFlow(sections: Section[], title: string): boolean {
@@ -59,7 +58,7 @@ export function flowSlide(top: Section, flow: FlowConfig, ctx: PlanContext): { s
     title: flow.title ?? section.title,
     ...(section !== top ? { kicker: top.title } : {}),
     level: 2,
-    body: { kind: 'diagram', mermaid: flowDiagram(nodes), alt: flowAlt(nodes, ctx.lang) },
+    body: { kind: 'diagram', diagram: flowPlan(nodes) },
     notes: [flow.start, ...steps, flow.end].filter((s): s is string => Boolean(s)).map((s, i) => `${i + 1}. ${s}`),
     source: list.span,
   }

@@ -3,8 +3,7 @@
  * for the figure. Made from the same notes as the diagram (periods with their years, the steps of
  * a flow in order, a classification's branches), in the deck's language. Pure.
  */
-import type { FlowNodes, TreeNode } from './mermaid'
-import type { Lang, Period } from '../types'
+import type { Diagram, FlowNodes, Lang, Period, TreeNode } from '../types'
 
 const WORDS = {
   zh: { timeline: '时间线', flow: '流程', tree: '分类', diagram: '图表', colon: '：', sep: '；', list: '、', open: '（', close: '）' },
@@ -13,6 +12,11 @@ const WORDS = {
 
 /** One line: labels may hold the line breaks the diagram wraps them at. */
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+/** What the diagram shows, as text, in the deck's language. */
+export function diagramAlt(d: Diagram, lang: Lang): string {
+  return d.kind === 'timeline' ? timelineAlt(d.periods, lang) : d.kind === 'flow' ? flowAlt(d.nodes, lang) : treeAlt(d.root, lang)
+}
 
 export function timelineAlt(periods: Period[], lang: Lang): string {
   const w = WORDS[lang]

@@ -1,19 +1,12 @@
 /**
- * Mermaid text for the diagrams derived from the notes: a timeline of periods, a flow of steps,
- * a tree of a classification. Labels are wrapped by display width (Mermaid wraps only at spaces,
- * mermaid-js/mermaid#4950) and escaped so that no text from the notes is read as Mermaid syntax. Pure.
+ * Mermaid text for the diagrams the planner derived from the notes (plan/diagram-plan.ts): a
+ * timeline of periods, a flow of steps, a tree of a classification. Labels are wrapped at the
+ * widths the plan gives, by display width, and escaped so that no text from the notes is read as
+ * Mermaid syntax. Pure.
  */
-import type { Period } from '../types'
+import type { Diagram } from '../types'
 import { displayWidth } from '../char-width'
 import { wrapText } from '../text'
-
-/**
- * Display units per label line (a CJK character is 2 units); the terms of a top-down tree share
- * `treeRow` units side by side, each wrapped at `treeLeafMin` units at the narrowest.
- */
-export const WRAP = { timelineName: 14, timelineText: 18, flowStep: 14, tree: 12, treeLeafMin: 8, treeRow: 60 }
-/** Terms side by side in a top-down tree before it turns left-to-right. */
-export const TREE_TB_MAX_LEAVES = 7
 
 /**
  * The timeline grammar has no escapes: `:` starts an event, `#` and `;` end the text, `%%` a comment.
@@ -44,22 +37,27 @@ function wrapped(s: string, width: number, escape: (t: string) => string): strin
   return lines.map(escape).join('<br>') || '—'
 }
 
-export function timelineDiagram(periods: Period[]): string {
+type Of<K extends Diagram['kind']> = Extract<Diagram, { kind: K }>
+
+/** The diagram as Mermaid text. */
+export function mermaidOf(d: Diagram): string {
+  return d.kind === 'timeline' ? timelineDiagram(d) : d.kind === 'flow' ? flowDiagram(d) : treeDiagram(d)
+}
+
+function timelineDiagram({ periods, wrap }: Of<'timeline'>): string {
   const lines = ['timeline']
   for (const p of periods) {
-    const name = wrapped(p.name, WRAP.timelineName, timelineText)
+    const name = wrapped(p.name, wrap.name, timelineText)
     const range = timelineText(`${p.start}–${p.end}`)
-    const text = p.description ? ` : ${wrapped(p.description, WRAP.timelineText, timelineText)}` : ''
+    const text = p.description ? ` : ${wrapped(p.description, wrap.text, timelineText)}` : ''
     lines.push(`  ${name}<br>${range}${text}`)
   }
   return lines.join('\n')
 }
 
-export interface FlowNodes { start?: string, steps: string[], end?: string }
-
-export function flowDiagram({ start, steps, end }: FlowNodes): string {
+function flowDiagram({ nodes: { start, steps, end }, direction, wrap }: Of<'flow'>): string {
   const nodes: string[] = []
-  const label = (s: string) => `"${wrapped(s, WRAP.flowStep, quotedText)}"`
+  const label = (s: string) => `"${wrapped(s, wrap, quotedText)}"`
   if (start)
     nodes.push(`  n0([${label(start)}]):::ndIo`)
   steps.forEach((s, i) => nodes.push(`  n${i + 1}[${label(s)}]:::ndStep`))
@@ -67,7 +65,6 @@ export function flowDiagram({ start, steps, end }: FlowNodes): string {
     nodes.push(`  n${steps.length + 1}([${label(end)}]):::ndIo`)
   const ids = [...(start ? [0] : []), ...steps.map((_, i) => i + 1), ...(end ? [steps.length + 1] : [])]
   const edges = ids.slice(1).map((id, i) => `  n${ids[i]} --> n${id}`)
-  const direction = ids.length > 5 ? 'TB' : 'LR'
   return [
     `flowchart ${direction}`,
     ...nodes,
@@ -78,24 +75,14 @@ export function flowDiagram({ start, steps, end }: FlowNodes): string {
   ].join('\n')
 }
 
-export interface TreeNode { label: string, children: TreeNode[] }
-
-const leaves = (n: TreeNode): number => (n.children.length ? n.children.reduce((s, c) => s + leaves(c), 0) : 1)
-
-/**
- * A classification as a tree: the root, its groups, their terms. Top-down while the terms fit side
- * by side on a slide, left-to-right (terms stacked) beyond that.
- */
-export function treeDiagram(root: TreeNode): string {
-  const topDown = leaves(root) <= TREE_TB_MAX_LEAVES
-  // Terms side by side share the slide's width: the more there are, the narrower each is wrapped.
-  const leafWrap = Math.max(WRAP.treeLeafMin, Math.min(WRAP.tree, Math.floor(WRAP.treeRow / leaves(root))))
-  const lines = [`flowchart ${topDown ? 'TB' : 'LR'}`]
+function treeDiagram({ root, direction, wrap, leafWrap }: Of<'tree'>): string {
+  const topDown = direction === 'TB'
+  const lines = [`flowchart ${direction}`]
   const classes = ['ndRoot', 'ndGroup', 'ndLeaf']
   let id = 0
-  const walk = (node: TreeNode, depth: number, parent: number | undefined) => {
+  const walk = (node: Of<'tree'>['root'], depth: number, parent: number | undefined) => {
     const me = id++
-    const shape = `["${wrapped(node.label, node.children.length || !topDown ? WRAP.tree : leafWrap, quotedText)}"]:::${classes[Math.min(depth, 2)]}`
+    const shape = `["${wrapped(node.label, node.children.length || !topDown ? wrap : leafWrap, quotedText)}"]:::${classes[Math.min(depth, 2)]}`
     lines.push(parent === undefined ? `  t${me}${shape}` : `  t${parent} --- t${me}${shape}`)
     node.children.forEach(c => walk(c, depth + 1, me))
   }

@@ -1,20 +1,17 @@
 /** Slide plan -> Slidev markdown. Every piece of text from the notes is escaped or wrapped in `v-pre`. Pure. */
-import type { Block, Card, Fill, Lang, LeadIn, Slide } from '../types'
-import { notesDiagramAlt } from './diagram-alt'
-import type { Plan } from '../plan/plan'
-import { agendaLayout } from '../plan/plan-agenda'
-import { LINK_TILES_MAX, codeLinePx } from '../plan/budget'
-import { FONTS } from '../plan/layout'
+import type { Block, Card, Fill, Lang, LeadIn, LinkTarget, Plan, Slide } from '../types'
+import { diagramAlt, notesDiagramAlt } from './diagram-alt'
+import { mermaidOf } from './mermaid'
+import { FONTS, codeLinePx } from '../geometry'
 import type { Placed } from '../plan/deck-order'
 import { type ImageMap, type LinkMap, type Refs, escapeHtml, isSafeUrl, toSlideMarkdown } from './markdown-out'
-import { resolveAnchor } from '../notes/anchors'
 
 export interface RenderOptions {
   /** Shown in the generated-file header, e.g. `data/notes.md`. */
   source: string
   images: ImageMap
-  /** Heading anchors of the notes -> notes line (Notes.anchors), for in-page links. */
-  anchors?: ReadonlyMap<string, number>
+  /** Where the notes' in-page links lead (plan/deck-order.ts linkTargets). */
+  links?: LinkTarget
   colorSchema?: 'light' | 'dark' | 'auto'
 }
 
@@ -159,7 +156,7 @@ function body(slide: Slide, images: Refs, lang: Lang): string[] {
       ]
     case 'agenda':
     {
-      const layout = agendaLayout(b.items)
+      const layout = b.layout
       const cls = layout.kind === 'tiles' ? `tiles cols-${layout.columns}` : 'two-col'
       const tag = b.numbered ? 'ol' : 'ul'
       const num = (i: number) => b.numbered ? `<span class="nd-num">${String((b.start ?? 1) + i).padStart(2, '0')}</span>` : ''
@@ -176,9 +173,9 @@ function body(slide: Slide, images: Refs, lang: Lang): string[] {
           ? [...diagram(block.value, notesDiagramAlt(block.value, lang), block.room), ''] // the notes' own diagrams are drawn too (Mermaid's strict security level applies)
           : [...literal(blockMarkdown(block, images), ...bodyClass(block)), '']))]
     case 'diagram':
-      return [...heading(slide), ...leadOf(b.lead, images), ...diagram(b.mermaid, b.alt, b.room)]
+      return [...heading(slide), ...leadOf(b.lead, images), ...diagram(mermaidOf(b.diagram), diagramAlt(b.diagram, lang), b.room)]
     case 'links':
-      return [...heading(slide), ...stage(b.fill, [...leadOf(b.lead, images), `<ul class="nd-refs${b.links.length <= LINK_TILES_MAX ? ' tiles' : ''}" v-pre>`, ...b.links.map(l => `<li>${isSafeUrl(l.url) ? `<a href="${escapeHtml(l.url)}" target="_blank" rel="noopener">${escapeHtml(l.text)}</a>` : `<span>${escapeHtml(l.text)}</span>`}<span class="nd-host">${escapeHtml(l.url)}</span></li>`), '</ul>'])]
+      return [...heading(slide), ...stage(b.fill, [...leadOf(b.lead, images), `<ul class="nd-refs${b.tiles ? ' tiles' : ''}" v-pre>`, ...b.links.map(l => `<li>${isSafeUrl(l.url) ? `<a href="${escapeHtml(l.url)}" target="_blank" rel="noopener">${escapeHtml(l.text)}</a>` : `<span>${escapeHtml(l.text)}</span>`}<span class="nd-host">${escapeHtml(l.url)}</span></li>`), '</ul>'])]
   }
 }
 
@@ -206,25 +203,13 @@ function speakerNotes(lines: string[]): string[] {
   return ['', '<!--', ...body, '-->']
 }
 
-/**
- * Where each in-page link of the notes leads: the slide that shows its heading (or, for a heading
- * shown inside another slide, the slide of the nearest heading before it), numbered as in the deck.
- */
-function linkResolver(plan: Plan, anchors: ReadonlyMap<string, number>, numbers: number[]): LinkMap {
-  const shown = plan.slides.flatMap((s, i) => (s.anchors ?? []).map(line => ({ line, slide: numbers[i]! }))).sort((a, b) => a.line - b.line)
-  return (url) => {
-    const line = resolveAnchor(url, anchors)
-    const at = line === undefined ? undefined : shown.filter(s => s.line <= line).at(-1)
-    return at && { id: anchorId(at.line), slide: at.slide }
-  }
-}
-
 /** The deck as Slidev markdown, its slides in `order` (the planned ones and hand-written extra ones: deckOrder). */
 export function renderDeck(plan: Plan, order: Placed[], opts: RenderOptions): string {
   const out: string[] = ['---', ...headmatter(plan, opts)]
-  const numbers: number[] = []
-  order.forEach((p, i) => { if (p.kind === 'planned') numbers[p.index] = i + 1 })
-  const refs: Refs = { images: opts.images, links: linkResolver(plan, opts.anchors ?? new Map(), numbers) }
+  const refs: Refs = { images: opts.images, links: (url) => {
+    const to = opts.links?.(url)
+    return to && { id: anchorId(to.line), slide: to.slide }
+  } }
   for (const p of order) {
     if (p.kind === 'extra')
       out.push(p.extra.raw)

@@ -5,7 +5,7 @@
  * A lock left by a process that died is taken over.
  */
 import { open, readFile, rm } from 'node:fs/promises'
-import { NotedeckError } from '../core/errors'
+import { NotedeckError } from './errors'
 
 /** Whether a process with this id runs (one of another user's, which we may not signal, too). */
 export function isAlive(pid: number): boolean {

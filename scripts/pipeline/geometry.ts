@@ -32,6 +32,10 @@ export const CARD_FONT_PX = 18
 export const TABLE_FONT_PX = 18
 export const CODE_FONT_PX = 16
 export const CODE_LINE_HEIGHT = 1.5
+/** Line height of drawings in code (box drawing): their lines then meet from one line to the next. */
+export const DRAWING_LINE_HEIGHT = 1.25
+/** Line height of code at `font` px. */
+export const codeLinePx = (font: number, drawing = false) => Math.round(font * (drawing ? DRAWING_LINE_HEIGHT : CODE_LINE_HEIGHT))
 /** Smallest font on a slide. */
 export const FONT_FLOOR_PX = 14
 /** Gap between cards and tiles. */
@@ -81,5 +85,5 @@ export function layoutCss(): string {
     ['--nd-diagram-max-px', `${DIAGRAM_MAX_PX}px`],
     ['--nd-image-max-px', `${IMAGE_MAX_PX}px`],
   ]
-  return `/* Written by \`npm run metrics\` from scripts/pipeline/plan/layout.ts: the planner's numbers. Do not edit. */\n:root {\n${vars.map(([k, v]) => `  ${k}: ${v};`).join('\n')}\n}\n`
+  return `/* Written by \`npm run metrics\` from scripts/pipeline/geometry.ts: the planner's numbers. Do not edit. */\n:root {\n${vars.map(([k, v]) => `  ${k}: ${v};`).join('\n')}\n}\n`
 }

@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { isNotedeckError } from '../../scripts/core/errors'
-import { withOutputLock } from '../../scripts/export/output-lock'
+import { withOutputLock } from '../../scripts/core/output-lock'
 import { tempDir } from '../helpers'
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
