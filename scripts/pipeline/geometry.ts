@@ -42,6 +42,45 @@ export const FONT_FLOOR_PX = 14
 export const GAP_PX = 14
 /** Gap between the two columns of a list of short items. */
 export const LIST_COLUMN_GAP_PX = 48
+/** Space under a paragraph and a list item (`.nd-body p, li`); a paragraph's estimate adds PARAGRAPH_SLACK_PX more. */
+export const BLOCK_GAP_PX = 6
+export const PARAGRAPH_SLACK_PX = 2
+/** A list item's content is indented this much of the text size (`padding-left`); in a card, CARD_LIST_INDENT_EM of the card's. */
+export const LIST_INDENT_EM = 1.3
+export const LIST_INDENT_PX = Math.round(FONT_PX * LIST_INDENT_EM)
+export const CARD_LIST_INDENT_EM = 1.2
+/** Tables: cell padding, the rule under each row, their line height, the space around a table. */
+export const TABLE_CELL = { padX: 8, padY: 6, rule: 1, lineHeight: 1.5 }
+export const TABLE_MARGIN_PX = 12
+/** A browser's automatic table layout as estimated: no column under this share of the width, nor narrower than its longest cell of this many display units. */
+export const TABLE_AUTO = { minShare: 0.1, minUnits: 4 }
+/** A code block: padding on both sides, and the space around it. A monospace column is MONO_ADVANCE_EM of the size (a CJK character two). */
+export const CODE_PAD_PX = 16
+export const CODE_MARGIN_PX = 16
+export const MONO_ADVANCE_EM = 0.6
+/** Code inside a list or a quote (`pre.nd-pre`): padding and margin. */
+export const NESTED_CODE = { pad: 8, margin: 4 }
+/** A quote inside content, as Slidev's default theme sets it: taken off the width, added to the height. */
+export const QUOTE_INSET = { x: 40, y: 16 }
+/** What an image is estimated to take (it is drawn at most IMAGE_MAX_PX). */
+export const IMAGE_ESTIMATE_PX = 280
+
+/**
+ * Cards and tiles (DefinitionCard.vue, the agenda's and references' tiles): padding, a 1 px border
+ * with the left one ACCENT wide. Cards in compactFromColumns columns or more are compact: less padding, text at
+ * COMPACT_EM of the size. A card's term is TERM_EM of its text, bold, TERM_GAP_PX above the text; a
+ * step's number badge before it is STEP_BADGE_EM wide, margin included.
+ */
+export const CARD = { compactFromColumns: 3, padX: 18, padY: 12, compactPadX: 14, compactPadY: 8, border: 1, accent: 5, radius: 8, termEm: 1.05, compactEm: 0.85, termGapPx: 4, stepBadgeEm: 2 }
+export const TILE = { padX: 18, padY: 14 }
+/** Width and height a box's padding and borders take. */
+export const boxWidthPx = (padX: number) => 2 * padX + CARD.border + CARD.accent
+export const boxHeightPx = (padY: number) => 2 * padY + 2 * CARD.border
+/** References: up to tilesMax links on a slide are tiles, more a list; the address under each link, at URL_EM of the size and TABLE_CELL's line height; the space under each. */
+export const LINKS = { tilesMax: 6, urlEm: 0.7, urlLineHeight: 1.5, gapPx: 12 }
+/** The agenda: the space above it, each entry's number (its size and line in a tile, its width beside an entry of a list) and the space under an entry. */
+export const AGENDA = { marginTopPx: 8, numberPx: 26, numberLinePx: 36, numberWidthPx: 44, entryGapPx: 10 }
+
 /** Tallest a diagram (setup/mermaid-renderer.ts) and a picture are drawn under a slide's title. */
 export const DIAGRAM_MAX_PX = 390
 /**
@@ -84,6 +123,30 @@ export function layoutCss(): string {
     ['--nd-list-gap-px', `${LIST_COLUMN_GAP_PX}px`],
     ['--nd-diagram-max-px', `${DIAGRAM_MAX_PX}px`],
     ['--nd-image-max-px', `${IMAGE_MAX_PX}px`],
+    ['--nd-block-gap-px', `${BLOCK_GAP_PX}px`],
+    ['--nd-list-indent', `${LIST_INDENT_EM}em`],
+    ['--nd-card-list-indent', `${CARD_LIST_INDENT_EM}em`],
+    ['--nd-cell-pad', `${TABLE_CELL.padY}px ${TABLE_CELL.padX}px`],
+    ['--nd-table-line-height', String(TABLE_CELL.lineHeight)],
+    ['--nd-pre-pad-px', `${NESTED_CODE.pad}px`],
+    ['--nd-pre-margin-px', `${NESTED_CODE.margin}px`],
+    ['--nd-card-pad', `${CARD.padY}px ${CARD.padX}px`],
+    ['--nd-card-compact-pad', `${CARD.compactPadY}px ${CARD.compactPadX}px`],
+    ['--nd-card-compact-em', `${CARD.compactEm}em`],
+    ['--nd-card-term-em', `${CARD.termEm}em`],
+    ['--nd-card-term-gap-px', `${CARD.termGapPx}px`],
+    ['--nd-tile-pad', `${TILE.padY}px ${TILE.padX}px`],
+    ['--nd-box-border-px', `${CARD.border}px`],
+    ['--nd-box-accent-px', `${CARD.accent}px`],
+    ['--nd-box-radius-px', `${CARD.radius}px`],
+    ['--nd-url-em', `${LINKS.urlEm}em`],
+    ['--nd-url-line-height', String(LINKS.urlLineHeight)],
+    ['--nd-link-gap-px', `${LINKS.gapPx}px`],
+    ['--nd-agenda-number-px', `${AGENDA.numberPx}px`],
+    ['--nd-agenda-number-line-px', `${AGENDA.numberLinePx}px`],
+    ['--nd-agenda-number-width-px', `${AGENDA.numberWidthPx}px`],
+    ['--nd-agenda-margin-px', `${AGENDA.marginTopPx}px`],
+    ['--nd-agenda-gap-px', `${AGENDA.entryGapPx}px`],
   ]
   return `/* Written by \`npm run metrics\` from scripts/pipeline/geometry.ts: the planner's numbers. Do not edit. */\n:root {\n${vars.map(([k, v]) => `  ${k}: ${v};`).join('\n')}\n}\n`
 }

@@ -157,3 +157,9 @@ export function joinText(parts: readonly string[]): string {
 export function splitUnits(text: string, fits: (piece: string) => boolean, width = 40): string[] {
   return sentences(text).flatMap(s => (fits(s) ? [s] : wrapText(s, width)))
 }
+
+/**
+ * Longer runs than this are not words but addresses and identifiers, which the slides break
+ * (`overflow-wrap: break-word`) wherever they must.
+ */
+export const WORD_MAX = 24

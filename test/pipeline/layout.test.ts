@@ -1,9 +1,11 @@
 // One source for the layout numbers: the styles apply what the planner assumes.
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { CANVAS, DIAGRAM_MAX_AREA, DIAGRAM_MAX_PX, diagramMaxWidthPx, layoutCss } from '../../scripts/pipeline/geometry'
 import { ROOT } from '../../scripts/core/paths'
+import { AGENDA_TILES_MAX } from '../../scripts/pipeline/plan/plan-agenda'
 import { readText } from '../helpers'
 
 describe('layout numbers', () => {
@@ -15,8 +17,38 @@ describe('layout numbers', () => {
 
   it('the styles import it and use every number it declares', () => {
     expect(css).toContain('@import \'./layout.css\';')
+    const styles = [css, ...readdirSync(join(ROOT, 'components')).filter(f => f.endsWith('.vue')).map(f => readText(join(ROOT, 'components', f)))].join('\n')
     for (const name of layoutCss().match(/--nd-[\w-]+(?=:)/g)!)
-      expect(css, name).toContain(`var(${name})`)
+      expect(styles, name).toContain(`var(${name})`)
+  })
+
+  it('every custom property the styles and components use is declared (a misspelt one would silently drop a size)', () => {
+    const styles = [css, ...readdirSync(join(ROOT, 'components')).filter(f => f.endsWith('.vue')).map(f => readText(join(ROOT, 'components', f)))].join('\n')
+    const declared = new Set([...`${layoutCss()}\n${styles}`.matchAll(/(--nd-[\w-]+)\s*:/g)].map(m => m[1]))
+    const used = new Set([...styles.matchAll(/var\((--nd-[\w-]+)\)/g)].map(m => m[1]))
+    expect(used.size).toBeGreaterThan(30)
+    expect([...used].filter(v => !declared.has(v))).toEqual([])
+  })
+
+  it('the styles set no size of what the planner measures themselves: lists, tables, cards, tiles, references, the agenda', () => {
+    const rules = [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].map(m => ({ selector: m[1]!.trim(), body: m[2]! }))
+    const measured = /\.nd-(?:body (?:p|li|ul|ol|th|td|table)|refs|agenda|pre)\b/
+    const sizes = rules.filter(r => measured.test(r.selector))
+      .flatMap(r => [...r.body.matchAll(/(?:^|;)\s*((?:margin|padding|font-size|line-height|column-gap|flex|border(?:-left)?(?:-width)?)\b):([^;]*\d(?:px|em)[^;]*)/g)].map(m => `${r.selector} { ${m[1]}:${m[2]} }`))
+    expect(rules.length).toBeGreaterThan(40)
+    expect(sizes).toEqual([])
+  })
+
+  it('the budget and the agenda hold no number of the layout: every size comes from geometry.ts', () => {
+    const numbers = (file: string) => [...readText(join(ROOT, 'scripts', 'pipeline', 'plan', file))
+      .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '') // comments
+      .replace(/'[^'\n]*'|`[^`\n]*`|\/(?:\\.|[^/\n])+\/[gimsuy]*/g, '') // strings and regular expressions
+      .matchAll(/(?<![\w.])\d+(?:\.\d+)?(?![\w.])/g)].map(m => Number(m[0]))
+    // 0, 1 and 2: counting, halves and pairs. The agenda's grid has column counts: small whole numbers, never pixels.
+    expect(numbers('budget.ts').filter(n => ![0, 1, 2].includes(n))).toEqual([])
+    const agenda = numbers('plan-agenda.ts')
+    expect(agenda.length).toBeGreaterThan(3)
+    expect(agenda.filter(n => !Number.isInteger(n) || n > AGENDA_TILES_MAX)).toEqual([])
   })
 
   it('the text the planner measures takes its size from those numbers, nowhere else', () => {

@@ -1,6 +1,6 @@
 /**
- * The layout budget: how much a slide holds, estimated from display widths.
- * Geometry follows styles/index.css on Slidev's 980x552 canvas (default layout padding 56px x 40px).
+ * The layout budget: how much a slide holds, estimated from display widths. Every number of the
+ * layout comes from geometry.ts, which styles/layout.css (and so the styles) is written from.
  */
 import type { BlockContent, List, ListItem, Nodes, Table } from 'mdast'
 import type { Block, Card, LinkItem } from '../types'
@@ -8,9 +8,10 @@ import { displayWidth } from '../char-width'
 import { plainLines, plainText, wrapText } from '../text'
 import { codeColumns, markCode, textWidthPx } from './font-metrics'
 
-import { BODY_H, BODY_W, CARD_FONT_PX, DIAGRAM_MAX_PX, CODE_FONT_PX, codeLinePx, FONT_FLOOR_PX, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TABLE_FONT_PX } from '../geometry'
+import { BLOCK_GAP_PX, BODY_H, BODY_W, CARD, CARD_FONT_PX, CARD_LIST_INDENT_EM, CODE_FONT_PX, CODE_MARGIN_PX, CODE_PAD_PX, DIAGRAM_MAX_PX, FONT_FLOOR_PX, FONT_PX, GAP_PX, IMAGE_ESTIMATE_PX, LINE_HEIGHT, LINKS, LIST_COLUMN_GAP_PX, LIST_INDENT_PX, MONO_ADVANCE_EM, NESTED_CODE, PARAGRAPH_SLACK_PX, QUOTE_INSET, TABLE_AUTO, TABLE_CELL, TABLE_FONT_PX, TABLE_MARGIN_PX, TILE, boxHeightPx, boxWidthPx, codeLinePx } from '../geometry'
+import { WORD_MAX } from '../text'
 
-export { BODY_H, BODY_W, CARD_FONT_PX, CODE_FONT_PX, codeLinePx, FONT_FLOOR_PX, FONT_PX, TABLE_FONT_PX }
+export { BODY_H, BODY_W, CARD_FONT_PX, CODE_FONT_PX, CODE_PAD_PX, LIST_INDENT_PX, codeLinePx, FONT_FLOOR_PX, FONT_PX, TABLE_FONT_PX }
 export const LINE_PX = FONT_PX * LINE_HEIGHT
 const CARD_GAP = GAP_PX
 
@@ -39,11 +40,8 @@ export function twoColumnListHeight(list: List, width: number): number {
   const heights = list.children.map(item => itemHeight(item, column - LIST_INDENT_PX))
   const half = Math.ceil(heights.length / 2)
   const sum = (hs: number[]) => hs.reduce((a, b) => a + b, 0)
-  return Math.max(sum(heights.slice(0, half)), sum(heights.slice(half))) + 6
+  return Math.max(sum(heights.slice(0, half)), sum(heights.slice(half))) + BLOCK_GAP_PX
 }
-
-/** Indent of a list item's content (styles/index.css: `padding-left: 1.3em` at the body size). */
-export const LIST_INDENT_PX = 26
 
 /**
  * Height of a list item with what it holds, each child measured as what it is: a paragraph by its
@@ -54,24 +52,28 @@ export function itemHeight(item: ListItem, width: number): number {
   return item.children.reduce((h, child) => h + nestedHeight(child as BlockContent, width), 0)
 }
 
-/** Code inside a list or quote (`pre.nd-pre` in styles/index.css): wrapped, 8 px padding, 4 px margins. */
+/** Code inside a list or quote (`pre.nd-pre` in styles/index.css): wrapped, with its padding and margins. */
 export function nestedCodeHeight(value: string, width: number): number {
-  return codeRows(value, width, CODE_FONT_PX, true) * codeLinePx(CODE_FONT_PX) + 16 + 8
+  return codeRows(value, width, CODE_FONT_PX, true) * codeLinePx(CODE_FONT_PX) + 2 * NESTED_CODE.pad + 2 * NESTED_CODE.margin
 }
 
 function nestedHeight(node: BlockContent, width: number): number {
   switch (node.type) {
     case 'list': return listHeight(node, width)
     case 'code': return nestedCodeHeight(node.value, width)
-    case 'table': return tableHeight(node, width) + 12
-    case 'blockquote': return node.children.reduce((h, c) => h + nestedHeight(c as BlockContent, width - 40), 16)
-    default: return nodeLines(node, width) * LINE_PX + 6
+    case 'table': return tableHeight(node, width) + TABLE_MARGIN_PX
+    case 'blockquote': return quoteHeight(node, width, nestedHeight)
+    default: return nodeLines(node, width) * LINE_PX + BLOCK_GAP_PX
   }
 }
 
-export const CODE_PAD_PX = 16
-/** A monospace column is about 0.6em; a CJK character in a code block counts as two columns. */
-export const codeUnitPx = (font: number) => font * 0.6
+/** A quote's children in its inset width, and the inset's height. */
+function quoteHeight(node: { children: unknown[] }, width: number, inner: (node: BlockContent, width: number) => number): number {
+  return node.children.reduce<number>((h, c) => h + inner(c as BlockContent, width - QUOTE_INSET.x), QUOTE_INSET.y)
+}
+
+/** A monospace column; a CJK character in a code block counts as two columns. */
+export const codeUnitPx = (font: number) => font * MONO_ADVANCE_EM
 
 /** Width a code block needs to show its widest line unwrapped at `font`, padding included. */
 export function codeWidthPx(value: string, font: number): number {
@@ -84,18 +86,18 @@ export function codeWidthPx(value: string, font: number): number {
  */
 export function columnWidths(table: Table, width: number): number[] {
   const cols = Math.max(1, ...table.children.map(r => r.children.length))
-  const longest = Array.from({ length: cols }, (_, i) => Math.max(4, ...table.children.map(r => displayWidth(plainText(r.children[i] ?? [])))))
+  const longest = Array.from({ length: cols }, (_, i) => Math.max(TABLE_AUTO.minUnits, ...table.children.map(r => displayWidth(plainText(r.children[i] ?? [])))))
   const total = longest.reduce((a, b) => a + b, 0)
-  const shares = longest.map(l => Math.max(0.1, l / total))
+  const shares = longest.map(l => Math.max(TABLE_AUTO.minShare, l / total))
   const sum = shares.reduce((a, b) => a + b, 0)
-  return shares.map(s => (width * s) / sum - 16)
+  return shares.map(s => (width * s) / sum - 2 * TABLE_CELL.padX)
 }
 
 export function tableHeight(table: Table, width: number, font = TABLE_FONT_PX): number {
   const widths = columnWidths(table, width)
   return table.children.reduce((h, row) => {
     const lines = Math.max(1, ...row.children.map((c, i) => nodeLines(c, widths[i] ?? width, font)))
-    return h + lines * Math.round(font * 1.5) + 13
+    return h + lines * Math.round(font * TABLE_CELL.lineHeight) + 2 * TABLE_CELL.padY + TABLE_CELL.rule
   }, 0)
 }
 
@@ -107,16 +109,16 @@ export function codeRows(value: string, width: number, font: number, wrap: boole
 
 
 export function codeHeight(value: string, width: number, font = CODE_FONT_PX, wrap = false, drawing = false): number {
-  return codeRows(value, width, font, wrap) * codeLinePx(font, drawing) + CODE_PAD_PX + 16
+  return codeRows(value, width, font, wrap) * codeLinePx(font, drawing) + CODE_PAD_PX + CODE_MARGIN_PX
 }
 
 export function contentHeight(node: BlockContent, width = BODY_W): number {
   switch (node.type) {
-    case 'list': return listHeight(node, width) + 6
-    case 'table': return tableHeight(node, width) + 12
+    case 'list': return listHeight(node, width) + BLOCK_GAP_PX
+    case 'table': return tableHeight(node, width) + TABLE_MARGIN_PX
     case 'code': return codeHeight(node.value, width)
-    case 'blockquote': return node.children.reduce((h, c) => h + contentHeight(c as BlockContent, width - 40), 16)
-    default: return nodeLines(node, width) * LINE_PX + 8
+    case 'blockquote': return quoteHeight(node, width, contentHeight)
+    default: return nodeLines(node, width) * LINE_PX + BLOCK_GAP_PX + PARAGRAPH_SLACK_PX
   }
 }
 
@@ -131,28 +133,26 @@ function estimatedHeight(block: Block, width: number): number {
       return contentHeight(block.node, width)
     case 'list':
       return block.columns === 2 ? twoColumnListHeight(block.node, width) : contentHeight(block.node, width)
-    case 'table': return tableHeight(block.node, width, block.fontPx) + 12
+    case 'table': return tableHeight(block.node, width, block.fontPx) + TABLE_MARGIN_PX
     // The notes' own diagram is drawn as large as its slide lets it (setup/mermaid-renderer.ts).
     case 'code': return block.lang === 'mermaid' ? DIAGRAM_MAX_PX : codeHeight(block.value, width, block.fontPx, block.wrap, block.drawing)
-    case 'quote': return block.content.reduce((h, c) => h + contentHeight(c, width - 40), 16)
-    case 'image': return 280
-    case 'terms': return block.items.reduce((h, i) => h + linesFor(`${i.term} ${plainText(i.description)}`, width) * LINE_PX + 6, 0)
+    case 'quote': return quoteHeight({ children: block.content }, width, contentHeight)
+    case 'image': return IMAGE_ESTIMATE_PX
+    case 'terms': return block.items.reduce((h, i) => h + linesFor(`${i.term} ${plainText(i.description)}`, width) * LINE_PX + BLOCK_GAP_PX, 0)
     case 'links': return linksHeight(block.links, width)
     case 'timeline': return BODY_H
   }
 }
 
-/** Up to this many references on a slide are tiles that span it; more are a plain list. */
-export const LINK_TILES_MAX = 6
-
-/** Whether these references are set as tiles (else a plain list). */
-export const linkTiles = (links: LinkItem[]): boolean => links.length <= LINK_TILES_MAX
+/** Whether these references are set as tiles that span the slide (else a plain list). */
+export const linkTiles = (links: LinkItem[]): boolean => links.length <= LINKS.tilesMax
 
 /** A references list: each link's text, and its address below it, smaller (styles: .nd-refs). */
 export function linksHeight(links: LinkItem[], width = BODY_W): number {
   const tiles = linkTiles(links)
-  const inner = width - (tiles ? 38 : 26)
-  return links.reduce((h, l) => h + linesFor(l.text, inner) * LINE_PX + linesFor(l.url, inner, 14) * 21 + (tiles ? 30 + 12 : 12), 0)
+  const inner = width - (tiles ? boxWidthPx(TILE.padX) : LIST_INDENT_PX)
+  const urlPx = FONT_PX * LINKS.urlEm
+  return links.reduce((h, l) => h + linesFor(l.text, inner) * LINE_PX + linesFor(l.url, inner, urlPx) * urlPx * LINKS.urlLineHeight + (tiles ? boxHeightPx(TILE.padY) : 0) + LINKS.gapPx, 0)
 }
 
 export function columnWidth(columns: number, width = BODY_W): number {
@@ -163,7 +163,7 @@ export function columnWidth(columns: number, width = BODY_W): number {
 function cardContentHeight(node: BlockContent, width: number): number {
   switch (node.type) {
     case 'paragraph': return nodeLines(node, width, CARD_FONT_PX) * CARD_LINE_PX
-    case 'list': return node.children.reduce((h, item) => h + item.children.reduce((ih, c) => ih + cardContentHeight(c as BlockContent, width - 22), 0), 0)
+    case 'list': return node.children.reduce((h, item) => h + item.children.reduce((ih, c) => ih + cardContentHeight(c as BlockContent, width - Math.round(CARD_FONT_PX * CARD_LIST_INDENT_EM)), 0), 0)
     default: return contentHeight(node, width) * CARD_FONT_PX / FONT_PX
   }
 }
@@ -173,21 +173,22 @@ function cardContentHeight(node: BlockContent, width: number): number {
  * card size. Cards in three or four columns are compact (less padding, a smaller term).
  */
 export function cardHeight(card: Card, columns: number, width = BODY_W): number {
-  const compact = columns >= 3
+  const compact = isCompact(columns)
   const inner = cardInnerWidth(columns, width)
-  const termPx = compact ? 17.85 : 21
+  const termPx = termFontPx(columns)
   const body = card.content.reduce((h, c) => h + cardContentHeight(c, inner), 0)
-  return ((compact ? 18 : 26) + linesFor(card.term, inner - (card.step ? termPx * 2 : 0), termPx, true) * termPx * 1.6 + 4 + body) * (card.grow ?? 1)
+  return (boxHeightPx(compact ? CARD.compactPadY : CARD.padY) + linesFor(card.term, inner - stepBadgePx(card, termPx), termPx, true) * termPx * LINE_HEIGHT + CARD.termGapPx + body) * (card.grow ?? 1)
 }
 
-/** Width inside a card of a grid of `columns` (padding and border taken off). */
-export const cardInnerWidth = (columns: number, width = BODY_W) => columnWidth(columns, width) - (columns >= 3 ? 34 : 42)
+/** Cards in many columns are compact. */
+const isCompact = (columns: number) => columns >= CARD.compactFromColumns
+/** A card's term: TERM_EM of the text, itself smaller in a compact card. */
+const termFontPx = (columns: number) => FONT_PX * CARD.termEm * (isCompact(columns) ? CARD.compactEm : 1)
+/** The width of a step's number badge before the term. */
+const stepBadgePx = (card: Card, termPx: number) => (card.step ? termPx * CARD.stepBadgeEm : 0)
 
-/**
- * Longer runs than this are not words but addresses and identifiers, which the slides break
- * (`overflow-wrap: break-word`) wherever they must.
- */
-const WORD_MAX = 24
+/** Width inside a card of a grid of `columns` (padding and border taken off). */
+export const cardInnerWidth = (columns: number, width = BODY_W) => columnWidth(columns, width) - boxWidthPx(isCompact(columns) ? CARD.compactPadX : CARD.padX)
 
 /**
  * Width of the widest word of `text` at `font`: a run a browser would rather not break (no space,
@@ -205,10 +206,10 @@ export function widestWordPx(text: string, font: number, bold = false): number {
  */
 export function cardFitsWidth(card: Card, columns: number, width = BODY_W): boolean {
   const inner = cardInnerWidth(columns, width)
-  const termPx = columns >= 3 ? 17.85 : 21
+  const termPx = termFontPx(columns)
   const text = card.content.filter(c => c.type !== 'code').map(c => plainText(c)).join(' ')
   return card.content.every(c => c.type !== 'code' || codeWidthPx(c.value, CODE_FONT_PX) <= inner)
-    && widestWordPx(card.term, termPx, true) <= inner - (card.step ? termPx * 2 : 0)
+    && widestWordPx(card.term, termPx, true) <= inner - stepBadgePx(card, termPx)
     && widestWordPx(text, CARD_FONT_PX) <= inner
 }
 

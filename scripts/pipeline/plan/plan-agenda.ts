@@ -5,21 +5,12 @@
  */
 import type { AgendaLayout, Slide, Span } from '../types'
 import { BODY_H, BODY_W, linesFor } from './budget'
+import { AGENDA, FONT_PX, GAP_PX, LINE_HEIGHT, LIST_COLUMN_GAP_PX, TILE, boxHeightPx, boxWidthPx } from '../geometry'
 import { chunk } from './split'
 
 export const AGENDA_TILES_MAX = 8
-const TILE_GAP_PX = 14
-/** Tile padding and border (styles/index.css .nd-agenda.tiles li), the number's line, the title's lines. */
-const TILE_PAD_X = 38
-const TILE_PAD_Y = 30
-const NUMBER_LINE_PX = 36
-/** List entries: font size and line height at scale 1, the gap between entries. */
-const ENTRY_FONT_PX = 20
-const ENTRY_LINE_PX = 32
-const ENTRY_GAP_PX = 10
-/** The entry number and its margin (two digits, bold). */
-const NUMBER_PX = 44
-const COLUMN_GAP_PX = 48
+/** An entry's line at scale 1 (the body's text). */
+const ENTRY_LINE_PX = FONT_PX * LINE_HEIGHT
 
 export function agendaLayout(items: string[]): AgendaLayout {
   const n = items.length
@@ -33,14 +24,14 @@ export function agendaHeight(items: string[], width = BODY_W, numbered = true): 
   const layout = agendaLayout(items)
   const cols = layout.columns
   if (layout.kind === 'tiles') {
-    const inner = (width - TILE_GAP_PX * (cols - 1)) / cols - TILE_PAD_X
+    const inner = (width - GAP_PX * (cols - 1)) / cols - boxWidthPx(TILE.padX)
     let h = 0
     for (let i = 0; i < items.length; i += cols)
-      h += Math.max(...items.slice(i, i + cols).map(t => TILE_PAD_Y + (numbered ? NUMBER_LINE_PX : 0) + linesFor(t, inner, ENTRY_FONT_PX) * ENTRY_LINE_PX)) + TILE_GAP_PX
-    return h - TILE_GAP_PX
+      h += Math.max(...items.slice(i, i + cols).map(t => boxHeightPx(TILE.padY) + (numbered ? AGENDA.numberLinePx : 0) + linesFor(t, inner, FONT_PX) * ENTRY_LINE_PX)) + GAP_PX
+    return h - GAP_PX
   }
-  const inner = (width - COLUMN_GAP_PX * (cols - 1)) / cols - NUMBER_PX
-  const heights = items.map(i => linesFor(i, inner, ENTRY_FONT_PX) * ENTRY_LINE_PX + ENTRY_GAP_PX)
+  const inner = (width - LIST_COLUMN_GAP_PX * (cols - 1)) / cols - AGENDA.numberWidthPx
+  const heights = items.map(i => linesFor(i, inner, FONT_PX) * ENTRY_LINE_PX + AGENDA.entryGapPx)
   const total = heights.reduce((a, b) => a + b, 0)
   // Columns are balanced by the browser: about half the total, but never less than the tallest entry.
   return cols === 1 ? total : Math.max(...heights, Math.ceil(total / 2 + ENTRY_LINE_PX))

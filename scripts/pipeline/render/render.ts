@@ -2,7 +2,7 @@
 import type { Block, Card, Fill, Lang, LeadIn, LinkTarget, Plan, Slide } from '../types'
 import { diagramAlt, notesDiagramAlt } from './diagram-alt'
 import { mermaidOf } from './mermaid'
-import { FONTS, codeLinePx } from '../geometry'
+import { CARD, FONTS, codeLinePx } from '../geometry'
 import type { Placed } from '../plan/deck-order'
 import { type ImageMap, type LinkMap, type Refs, escapeHtml, isSafeUrl, toSlideMarkdown } from './markdown-out'
 
@@ -165,7 +165,7 @@ function body(slide: Slide, images: Refs, lang: Lang): string[] {
     case 'divider':
       return [...heading(slide), ...(b.subtitle ? [`<p class="nd-divider-sub" v-pre>${b.subtitle.map(escapeHtml).join(' · ')}</p>`] : [])]
     case 'cards':
-      return [...heading(slide), ...stage(b.fill, [...leadOf(b.lead, images), `<div class="nd-grid cols-${b.columns}">`, ...b.cards.flatMap(c => card(c, images, b.columns >= 3)), '</div>'])]
+      return [...heading(slide), ...stage(b.fill, [...leadOf(b.lead, images), `<div class="nd-grid cols-${b.columns}">`, ...b.cards.flatMap(c => card(c, images, b.columns >= CARD.compactFromColumns)), '</div>'])]
     case 'content':
       return [...heading(slide), ...stage(b.fill, b.blocks.flatMap(block => block.kind === 'quote'
         ? [`<DefinitionCard${b.large ? ' large' : ''}>`, ...literal(blockMarkdown(block, images), 'nd-card-text'), '</DefinitionCard>', '']
