@@ -6,6 +6,9 @@ import { EMPTY_CONFIG, parseConfig } from '../scripts/pipeline/notes/config'
 import { buildDeck } from '../scripts/pipeline/generate'
 import { imageUrls, resolveImages } from '../scripts/pipeline/notes/images'
 import { parseMarkdown } from '../scripts/pipeline/notes/parse'
+import { slidevSlides } from '../scripts/slidev/slidev-slides'
+import { titleOf } from '../scripts/pipeline/notes/slide-title'
+import type { Deck } from '../scripts/pipeline/types'
 import { ROOT } from '../scripts/core/paths'
 
 export const NOTES = join(ROOT, 'data', 'notes.md')
@@ -50,4 +53,21 @@ export function fontCovers([family, text]: [string, string]): boolean {
     return m ? cp >= Number.parseInt(m[1]!.replace(/\?/g, '0'), 16) && cp <= Number.parseInt((m[2] ?? m[1]!).replace(/\?/g, 'f'), 16) : false
   })
   return [...text].every(ch => faces.some(f => covers(f.unicodeRange, ch.codePointAt(0)!)))
+}
+
+/** The titles a slides file's slides show, read back as Slidev reads the file (independent of the Deck generation made). */
+export function shownTitles(markdown: string): Array<string | undefined> {
+  return slidevSlides(markdown).slides.map(s => titleOf(s.content))
+}
+
+/** A Deck for a slides file a test writes by hand (no notes behind it): each slide's title, and `notesLine` where its frontmatter sets one. */
+export function deckOfSlidesFile(markdown: string): Deck {
+  return {
+    title: 'test',
+    lang: 'en',
+    slides: slidevSlides(markdown).slides.map((s, i) => {
+      const line = s.frontmatter.notesLine
+      return { no: i + 1, title: titleOf(s.content) ?? '', notes: '', ...(typeof line === 'number' ? { line } : {}) }
+    }),
+  }
 }

@@ -6,13 +6,14 @@
  * the server's own slides file, which the server reads again (as `slidev dev` does on a save).
  */
 import { readFile } from 'node:fs/promises'
-import { parseSync } from '@slidev/parser'
 import { type Browser, type Page, chromium } from 'playwright-chromium'
 import { NotedeckError } from '../core/errors'
 import { type ReadyQuery, navReady, sameSources, shownSources, slidesPending, slidesReady } from '../page/page-ready'
 import { CHROMIUM_ARGS } from '../slidev/browser'
 import { type PageProblems, watchPage } from '../slidev/page-problems'
 import { openDeckHost } from '../slidev/deck-host'
+import { slideSources } from '../slidev/slidev-slides'
+import type { Deck, DeckSlide } from '../pipeline/types'
 import type { SlidevServer } from '../slidev/slidev-server'
 import { SLIDEV, slideSelector } from '../slidev/slidev-internals'
 import { measureOptions, measureSlideNo } from '../page/bundle'
@@ -35,23 +36,15 @@ export interface CheckReport {
 }
 
 export interface Checker {
-  /** Checks one generated slides file (any number, one after another). */
-  check: (slides: string) => Promise<CheckReport>
+  /** Checks one generated slides file holding `deck` (any number, one after another). */
+  check: (slides: string, deck: Deck) => Promise<CheckReport>
   /** The file the checker's server reads (written beside the deck; `close` removes it), if any. */
   scratch: () => string | undefined
   close: () => Promise<void>
 }
 
-type Parsed = ReturnType<typeof parseSync>
-
-/** Every slide of the deck (hand-written extra slides too), with the notes line it came from. */
-function slidesOf(parsed: Parsed): Array<{ source: string, line: number | undefined, estimated: number | undefined }> {
-  const num = (v: unknown) => (typeof v === 'number' ? v : undefined)
-  return parsed.slides.map(s => ({ source: s.content.trim(), line: num(s.frontmatter.notesLine), estimated: num(s.frontmatter.estimatedHeight) }))
-}
-
 /** The deck on `page`, one slide at a time, as a speaker moves through it. */
-async function checkShown(page: Page, deck: ReturnType<typeof slidesOf>, onSlide: (n: number) => void): Promise<CheckReport> {
+async function checkShown(page: Page, deck: DeckSlide[], onSlide: (n: number) => void): Promise<CheckReport> {
   const report: CheckReport = { findings: [], coverage: [], heights: [] }
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' })
   for (const [i, slide] of deck.entries()) {
@@ -69,8 +62,8 @@ async function checkShown(page: Page, deck: ReturnType<typeof slidesOf>, onSlide
     report.findings.push(...findingsFor(current, slide.line, m))
     if (isContentLayout(m.layout) && m.coverage !== undefined)
       report.coverage.push({ slide: current, coverage: m.coverage })
-    if (slide.estimated && m.body)
-      report.heights.push({ slide: current, estimated: slide.estimated, measured: m.body })
+    if (slide.height && m.body)
+      report.heights.push({ slide: current, estimated: slide.height, measured: m.body })
   }
   return report
 }
@@ -117,16 +110,18 @@ export async function openChecker(executablePath: string): Promise<Checker> {
       if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol))
         outside.push({ slide: current, kind: 'network', message: `request outside this machine: ${r.url()}` })
     })
-    const check = async (slides: string): Promise<CheckReport> => {
+    const check = async (slides: string, deck: Deck): Promise<CheckReport> => {
       const markdown = await readFile(slides, 'utf8')
-      const deck = slidesOf(parseSync(markdown, slides))
+      const sources = slideSources(markdown, slides)
+      if (sources.length !== deck.slides.length)
+        throw new NotedeckError('CHECK_FAILED', `${slides} holds ${sources.length} slides, the deck generated has ${deck.slides.length}`, { hint: 'generate it again (npm run generate)' })
       await page.goto('about:blank')
       const server = await host.serve(slides, markdown)
       url = server.url
       outside = []
       current = 1
-      await loadDeck(page, server, slides, deck.map(s => s.source), trouble)
-      const report = await checkShown(page, deck, (n) => { current = n })
+      await loadDeck(page, server, slides, sources, trouble)
+      const report = await checkShown(page, deck.slides, (n) => { current = n })
       report.findings.push(...outside)
       report.findings.sort((a, b) => a.slide - b.slide)
       return report

@@ -37,8 +37,8 @@ export async function runCheck(argv: string[]): Promise<number> {
   try {
     for (const notes of notesFiles.length ? notesFiles : [undefined]) {
       const result = await generateForDeck(notes, values)
-      const slides = dark ? await writeDarkVariant(result.out, result.markdown) : result.out
-      const problems = printReport(result, await checker.check(slides), dark)
+      const slides = dark ? await writeDarkVariant(result.out, result.variant('dark')) : result.out
+      const problems = printReport(result, await checker.check(slides, result.deck), dark)
       if (problems)
         failed.push({ file: result.file, problems: `${problems} problem${problems > 1 ? 's' : ''} in ${result.plan.slides.length} slides` })
     }

@@ -33,7 +33,7 @@ export async function runDev(argv: string[]): Promise<number> {
   const port = given ?? await firstFreePort(3030)
   const slidevArgs = given === undefined ? [...args.slidev, '--port', String(port)] : args.slidev
   const pdf = args.pdf ? keepPdf(`http://localhost:${port}`, args.pdf) : undefined
-  pdf?.update(first.markdown)
+  pdf?.update(first)
   // Errors in the notes are printed here and shown in the browser (scripts/notes-error-overlay.ts).
   const errors = devErrorsFor(out)
   await rm(errors, { force: true })
@@ -46,7 +46,7 @@ export async function runDev(argv: string[]): Promise<number> {
     else {
       void rm(errors, { force: true })
       printGenerated(r)
-      pdf?.update(r.markdown)
+      pdf?.update(r)
     }
   }, first.reads)
   // The port is chosen here, so that `npm run export` can find this server and print from it.

@@ -54,7 +54,7 @@ async function exportNotes(notes: string | undefined, formats: ExportFormat[], v
   const jobs = await Promise.all(reqs.map(async req => ({ req, inputs: await exportInputs(result, values, req) })))
   const done = await exportGenerated(result, jobs, render)
   done.forEach((d, i) => {
-    console.log(exportSummary(d, reqs[i]!.format, (d.deck ?? result.deck).length))
+    console.log(exportSummary(d, reqs[i]!.format, (d.deck ?? result.deck).slides.length))
     if (d.report) {
       const { warnings, fonts } = reportLines(d.report)
       warnings.forEach(w => console.warn(`notedeck: warning: ${w}`))

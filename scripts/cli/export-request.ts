@@ -11,12 +11,12 @@ import { type ExportFormat, type Phase, type Render, type Rendered, defaultOutpu
 import { lostParts } from '../export/audit'
 import { correctionsFor, lostLines, slideName } from '../export/feedback'
 import type { PageAudit } from '../export/printer'
-import type { DeckSlide } from '../pipeline/types'
+import type { Deck } from '../pipeline/types'
 import { exportKey, inputsKey, isFresh, remember } from '../export/export-cache'
 import type { GenerateResult } from '../pipeline/generate'
 import { ROOT, devAnnouncementFor } from '../core/paths'
 import type { EditableReport } from '../slidev/slidev-internals'
-import { withColorSchema, writeDarkVariant } from '../slidev/variant'
+import { writeDarkVariant } from '../slidev/variant'
 
 export const DEFAULT_TIMEOUT_MS = 60_000
 
@@ -57,8 +57,8 @@ export interface ExportDone {
   report?: EditableReport | undefined
   /** what the browser measured of the printed slides, and the deck printed (after the feedback pass) */
   rendered?: Rendered
-  /** the printed deck's slides, to name them (`deck` of the generation, or of the feedback pass) */
-  deck?: DeckSlide[]
+  /** the printed deck, to name its slides (`deck` of the generation, or of the feedback pass) */
+  deck?: Deck
 }
 
 /**
@@ -100,8 +100,8 @@ export interface ExportJob { req: ExportRequest, inputs: ExportInputs }
  */
 export async function exportGenerated(result: GenerateResult, jobs: ExportJob[], render?: Render): Promise<ExportDone[]> {
   const { dark, fresh, timeoutMs, allowOverflow } = jobs[0]!.req
-  const variant = (md: string) => (dark ? withColorSchema(md, 'dark') : md)
-  const markdown = variant(result.markdown)
+  // The dark variant is the same deck rendered in the dark colour schema.
+  const markdown = dark ? result.variant('dark') : result.markdown
   const done = new Map<ExportJob, ExportDone>()
   const stale: Array<{ job: ExportJob, after: (rendered?: Rendered) => Promise<void> }> = []
   for (const job of jobs) {
@@ -126,7 +126,7 @@ export async function exportGenerated(result: GenerateResult, jobs: ExportJob[],
   const ordered = () => jobs.map(j => done.get(j)!)
   if (!stale.length)
     return ordered()
-  const slides = dark ? await writeDarkVariant(result.out, result.markdown) : result.out
+  const slides = dark ? await writeDarkVariant(result.out, markdown) : result.out
   const browser = await resolveBrowser()
   const started = Date.now()
   const seconds = () => (Date.now() - started) / 1000
@@ -136,7 +136,7 @@ export async function exportGenerated(result: GenerateResult, jobs: ExportJob[],
   const live = liveExport ? await liveExport.findLiveServer(slides) : undefined
   if (only && liveExport && live) {
     try {
-      const made = await liveExport.exportFromServer({ url: live, slidesMarkdown: markdown, output: only.job.req.output, browser, timeoutMs: LIVE_TIMEOUT_MS, after: only.after, slideName: slideName(result.deck, result.file) })
+      const made = await liveExport.exportFromServer({ url: live, slides: { markdown, deck: result.deck }, output: only.job.req.output, browser, timeoutMs: LIVE_TIMEOUT_MS, after: only.after, slideName: slideName(result.deck.slides, result.file) })
       done.set(only.job, { output: made.output, cached: false, bytes: made.bytes, seconds: seconds(), live, rendered: made.rendered, deck: result.deck })
       return ordered()
     }
@@ -147,16 +147,16 @@ export async function exportGenerated(result: GenerateResult, jobs: ExportJob[],
   // The feedback pass: slides the browser found not fitting are planned again from what it measured.
   let deck = result.deck
   const replan = async (audit: PageAudit) => {
-    const corrections = correctionsFor(audit, result.deck)
+    const corrections = correctionsFor(audit, result.deck.slides)
     if (!corrections.length)
       return undefined
     const again = result.replan(corrections)
     deck = again.deck
-    return variant(again.markdown)
+    return { markdown: dark ? again.variant('dark') : again.markdown, deck }
   }
   const onPhase = phaseTimer()
   onPhase?.('generated')
-  const made = await exportDecks({ slides, browser, timeoutMs, dark, onPhase, replan, slideName: no => slideName(deck, result.file)(no) }, stale.map(({ job, after }) => ({ format: job.req.format, output: job.req.output, after })), render)
+  const made = await exportDecks({ slides, deck: result.deck, browser, timeoutMs, dark, onPhase, replan, slideName: no => slideName(deck.slides, result.file)(no) }, stale.map(({ job, after }) => ({ format: job.req.format, output: job.req.output, after })), render)
   made.forEach((r, i) => done.set(stale[i]!.job, { output: r.output, cached: false, bytes: r.bytes, seconds: seconds(), report: r.report, rendered: r.rendered, deck }))
   return ordered()
 }
@@ -181,11 +181,11 @@ export function reportRendered(done: ExportDone[], result: GenerateResult, allow
     return
   const { rendered } = first
   if (rendered.replanned)
-    console.log(`notedeck: planned again from what Chromium measured:${lostLines(lostParts(rendered.replanned), result.deck, result.file).map(l => `\n  ${l}`).join('')}`)
+    console.log(`notedeck: planned again from what Chromium measured:${lostLines(lostParts(rendered.replanned), result.deck.slides, result.file).map(l => `\n  ${l}`).join('')}`)
   const lost = lostParts(rendered.audit)
   if (!lost.length)
     return
-  const lines = lostLines(lost, first.deck ?? result.deck, result.file)
+  const lines = lostLines(lost, (first.deck ?? result.deck).slides, result.file)
   lines.forEach(l => console.error(`notedeck: ${allowOverflow ? 'warning: ' : ''}${l}`))
   if (!allowOverflow) {
     const slides = new Set(lost.map(f => f.slide)).size

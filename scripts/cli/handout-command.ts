@@ -8,9 +8,7 @@ import { resolveBrowser } from '../slidev/browser'
 import { NotedeckError } from '../core/errors'
 import { exportKey, fileDigest, isFresh, remember } from '../export/export-cache'
 import { EXPORT_OPTIONS, exportGenerated, exportInputs, exportRequest, exportSummary, reportRendered } from './export-request'
-import { withColorSchema } from '../slidev/variant'
 import { generateForDeck } from './generate-deck'
-import { LANG_TAGS } from '../pipeline/render/render'
 import { defaultHandoutPath, renderHandout } from '../handout/handout'
 import { DEFAULT_PER_PAGE, PER_PAGE_CHOICES, type PerPage } from '../handout/handout-layout'
 import { DEFAULT_NOTES, ROOT, outputNameFor } from '../core/paths'
@@ -39,10 +37,10 @@ export async function runHandout(argv: string[]): Promise<number> {
   const result = await generateForDeck(notes, values)
   const slides = (await exportGenerated(result, [{ req, inputs: await exportInputs(result, values, req) }]))[0]!
   if (!slides.cached)
-    console.log(exportSummary(slides, 'pdf', (slides.deck ?? result.deck).length))
+    console.log(exportSummary(slides, 'pdf', (slides.deck ?? result.deck).slides.length))
   reportRendered([slides], result, req.allowOverflow)
   // The deck the slides PDF was printed from (the feedback pass may have planned it again).
-  const printed = slides.rendered?.markdown ?? (dark ? withColorSchema(result.markdown, 'dark') : result.markdown)
+  const printed = slides.rendered?.markdown ?? (dark ? result.variant('dark') : result.markdown)
   const key = await exportKey(printed, { handout: perPage, dark, slides: await fileDigest(slides.output) })
   if (!req.fresh && await isFresh(output, key)) {
     console.log(`notedeck: ${relative(process.cwd(), output)} is up to date (nothing that shapes it changed; --fresh makes it anyway)`)
@@ -50,14 +48,12 @@ export async function runHandout(argv: string[]): Promise<number> {
   }
   const started = Date.now()
   const handout = await renderHandout({
-    slidesFile: result.out,
-    slidesMarkdown: printed,
+    deck: slides.rendered?.deck ?? result.deck,
     slidesPdf: slides.output,
     output,
     browser: await resolveBrowser(),
     perPage,
     dark,
-    lang: LANG_TAGS[result.plan.lang],
     notesFile: result.file,
   })
   await remember(output, key)

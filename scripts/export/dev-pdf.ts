@@ -7,7 +7,7 @@ import { resolveBrowser } from '../slidev/browser'
 import { exportKey, remember } from './export-cache'
 import { printLive } from './export-live'
 import { lostParts } from './audit'
-import { type Printer, openPrinter } from './printer'
+import { type DeckToPrint, type Printer, openPrinter } from './printer'
 import { writeAtomic } from '../core/write'
 
 const PRINT_TIMEOUT_MS = 20_000
@@ -22,28 +22,28 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`the dev server at ${url} did not answer in ${timeoutMs / 1000} s`)
 }
 
-/** Returns `update(markdown)`, to call after each regeneration, and `stop()`. Prints never overlap. */
-export function keepPdf(url: string, output: string): { update: (markdown: string) => void, stop: () => Promise<void> } {
+/** Returns `update(slides)`, to call after each regeneration, and `stop()`. Prints never overlap. */
+export function keepPdf(url: string, output: string): { update: (slides: DeckToPrint) => void, stop: () => Promise<void> } {
   let printer: Promise<Printer> | undefined
   let running: Promise<void> = Promise.resolve()
-  let latest: string | undefined
+  let latest: DeckToPrint | undefined
   const shown = relative(process.cwd(), output)
   const printLatest = async () => {
-    const markdown = latest
-    if (markdown === undefined)
+    const slides = latest
+    if (slides === undefined)
       return
     latest = undefined
     const started = Date.now()
     try {
       printer ??= waitForServer(url, 60_000).then(async () => openPrinter(await resolveBrowser(), PRINT_TIMEOUT_MS))
-      const { pdf, rendered } = await printLive(await printer, url, markdown)
+      const { pdf, rendered } = await printLive(await printer, url, slides)
       await writeAtomic(output, pdf)
       const lost = lostParts(rendered.audit)
       for (const f of lost)
         console.warn(`notedeck: warning: ${shown}: slide ${f.slide}: ${f.message}`)
       // Up to date for a later `npm run export` only when it shows everything (that export would say what does not).
       if (!lost.length)
-        await remember(output, await exportKey(markdown, { format: 'pdf', dark: false }))
+        await remember(output, await exportKey(slides.markdown, { format: 'pdf', dark: false }))
       console.log(`notedeck: ${shown} updated (${((Date.now() - started) / 1000).toFixed(1)} s)`)
     }
     catch (e) {
@@ -51,8 +51,8 @@ export function keepPdf(url: string, output: string): { update: (markdown: strin
     }
   }
   return {
-    update: (markdown) => {
-      latest = markdown
+    update: (slides) => {
+      latest = slides
       running = running.then(printLatest)
     },
     stop: async () => {

@@ -9,7 +9,7 @@ import { type Rendered, finishPdf } from './export'
 import { refuseBroken } from './audit'
 import { isAlive, withOutputLock } from '../core/output-lock'
 import { devAnnouncementFor } from '../core/paths'
-import { type Printer, openPrinter } from './printer'
+import { type DeckToPrint, type Printer, openPrinter } from './printer'
 import { EXPORTER_PAGE } from '../slidev/slidev-internals'
 import { writeAtomic } from '../core/write'
 
@@ -34,7 +34,7 @@ export async function findLiveServer(slides: string, file = devAnnouncementFor(s
 export interface LiveExportOptions {
   url: string
   /** The slides just generated: the server must show exactly these. */
-  slidesMarkdown: string
+  slides: DeckToPrint
   output: string
   browser: string
   timeoutMs: number
@@ -48,18 +48,18 @@ export interface LiveExportOptions {
  * The dev server's in-browser exporter printed, with the outline, proved to be these slides; not
  * printed when the page reported a problem (`refuseBroken`). What the browser measured comes with it.
  */
-export async function printLive(printer: Printer, url: string, slidesMarkdown: string, slideName?: (no: number) => string): Promise<{ pdf: Uint8Array, rendered: Rendered }> {
-  const deck = await printer.show(url, EXPORTER_PAGE, slidesMarkdown)
+export async function printLive(printer: Printer, url: string, slides: DeckToPrint, slideName?: (no: number) => string): Promise<{ pdf: Uint8Array, rendered: Rendered }> {
+  await printer.show(url, EXPORTER_PAGE, slides)
   const audit = await printer.audit()
   refuseBroken(audit, slideName)
-  const pdf = await finishPdf(await printer.pdf(), slidesMarkdown, deck)
-  return { pdf, rendered: { made: [{ kind: 'file', data: pdf }], audit, markdown: slidesMarkdown } }
+  const pdf = await finishPdf(await printer.pdf(), slides.deck)
+  return { pdf, rendered: { made: [{ kind: 'file', data: pdf }], audit, ...slides } }
 }
 
 export async function exportFromServer(opts: LiveExportOptions): Promise<{ output: string, bytes: number, rendered: Rendered }> {
   const printer = await openPrinter(opts.browser, opts.timeoutMs)
   try {
-    const { pdf, rendered } = await printLive(printer, opts.url, opts.slidesMarkdown, opts.slideName)
+    const { pdf, rendered } = await printLive(printer, opts.url, opts.slides, opts.slideName)
     await withOutputLock(opts.output, async () => {
       await writeAtomic(opts.output, pdf)
       await opts.after?.(rendered)

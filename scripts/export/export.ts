@@ -11,6 +11,7 @@ import { replacePath, tempPathFor, writeAtomic } from '../core/write'
 import type { EditableReport } from '../slidev/slidev-internals'
 import { withOutputLock } from '../core/output-lock'
 import { DeckMismatch } from './printer'
+import type { Deck } from '../pipeline/types'
 import { type ExportFormat, type Made, type Phase, type RenderOptions, type Rendered, scaleFor } from './render-deck'
 import { renderDeck } from './exporter'
 
@@ -18,8 +19,9 @@ export { RASTER_SCALE } from './printer'
 export { EXPORT_OVERHEAD_MS, type ExportFormat, FORMATS, type Made, type Phase, PHASES, type Rendered, finishPdf } from './render-deck'
 
 export interface ExportOptions {
-  /** The generated slides.md to export. */
+  /** The generated slides.md to export, and the deck it holds. */
   slides: string
+  deck: Deck
   /** A file for pdf and the PowerPoints; a folder (one PNG per slide) for png. */
   output: string
   format: ExportFormat

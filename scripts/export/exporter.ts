@@ -12,13 +12,13 @@ import type { Browser } from 'playwright-chromium'
 import { type DeckHost, openDeckHost } from '../slidev/deck-host'
 import { refuseBroken } from './audit'
 import { type PageAudit, type Printer, RASTER_SCALE, openPrinter } from './printer'
-import { EXPORT_OVERHEAD_MS, type RenderOptions, type Rendered, makeFormats, scaleOf, showDeck, startBrowser } from './render-deck'
+import { type DeckToPrint, EXPORT_OVERHEAD_MS, type RenderOptions, type Rendered, makeFormats, scaleOf, showDeck, startBrowser } from './render-deck'
 
 export interface Exporter {
   /** One deck into memory (`exportDecks` takes it as its render). */
   render: (opts: RenderOptions) => Promise<Rendered>
   /** One deck shown and measured as an export would print it, printing nothing (the browser fuzz). */
-  inspect: (slides: string, markdown: string) => Promise<PageAudit>
+  inspect: (slides: string, shown: DeckToPrint) => Promise<PageAudit>
   /** The file the exporter's server reads (beside the decks; `close` removes it), if any. */
   scratch: () => string | undefined
   close: () => Promise<void>
@@ -46,27 +46,28 @@ export async function openExporter(browserPath: string, timeoutMs: number): Prom
   }
   const render = async (opts: RenderOptions): Promise<Rendered> => {
     let markdown = await readFile(opts.slides, 'utf8')
+    let deck = opts.deck
     const mark = opts.onPhase ?? (() => {})
     const [server, printer] = await Promise.all([
       serve(opts.slides, markdown).then((s) => { mark('server'); return s }),
       browser.then(() => mark('browser')).then(() => printerFor(scaleOf(opts.formats))),
     ])
-    let shown = await showDeck(printer, server.url, markdown, opts)
-    const first = shown.audit
+    let audit = await showDeck(printer, server.url, { markdown, deck }, opts)
+    const first = audit
     const again = opts.replan ? await opts.replan(first) : undefined
-    const replanned = again !== undefined && again !== markdown
+    const replanned = again !== undefined && again.markdown !== markdown
     if (replanned) {
-      markdown = again
+      ({ markdown, deck } = again)
       const next = await serve(opts.slides, markdown)
-      shown = await showDeck(printer, next.url, markdown, opts)
+      audit = await showDeck(printer, next.url, { markdown, deck }, opts)
     }
-    refuseBroken(shown.audit, opts.slideName)
-    const made = await makeFormats(printer, markdown, shown.deck, opts)
-    return { made, audit: shown.audit, markdown, ...(replanned ? { replanned: first } : {}) }
+    refuseBroken(audit, opts.slideName)
+    const made = await makeFormats(printer, { markdown, deck }, opts)
+    return { made, audit, markdown, deck, ...(replanned ? { replanned: first } : {}) }
   }
-  const inspect = async (slides: string, markdown: string): Promise<PageAudit> => {
-    const [server, printer] = await Promise.all([serve(slides, markdown), printerFor(RASTER_SCALE)])
-    return (await showDeck(printer, server.url, markdown, { slides, formats: [], browser: browserPath, timeoutMs, dark: false })).audit
+  const inspect = async (slides: string, shown: DeckToPrint): Promise<PageAudit> => {
+    const [server, printer] = await Promise.all([serve(slides, shown.markdown), printerFor(RASTER_SCALE)])
+    return showDeck(printer, server.url, shown, { timeoutMs, dark: false })
   }
   // The server and the browser stop side by side (Vite's server takes a while to close).
   const close = async () => {

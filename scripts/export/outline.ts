@@ -3,7 +3,7 @@
  * makes, for PDFs that notedeck prints itself (the export from a running dev server).
  */
 import { outlinePdfFactory } from '@lillallol/outline-pdf'
-import { parseSync } from '@slidev/parser'
+import type { Deck, DeckSlide } from '../pipeline/types'
 import * as pdfLib from 'pdf-lib'
 
 export interface OutlineSlide {
@@ -33,22 +33,16 @@ export function outlineSpec(slides: OutlineSlide[]): string {
   return lines.join('\n')
 }
 
-/** The document's properties from a slides file's headmatter: title, author, `info`, `htmlAttrs.lang`. */
-export function documentInfo(slidesMarkdown: string): DocumentInfo {
-  return documentInfoOf(parseSync(slidesMarkdown, 'slides.md').slides)
+/** The document's properties of a deck: its title, author, subtitle (the subject) and language. */
+export function documentInfo(deck: Deck): DocumentInfo {
+  return { title: deck.title, author: deck.author, subject: deck.subtitle, lang: deck.lang }
 }
 
-/** The same, from slides already parsed. */
-export function documentInfoOf(slides: ReadonlyArray<{ title?: string | undefined, frontmatter: Record<string, unknown> }>): DocumentInfo {
-  const head = slides[0]?.frontmatter ?? {}
-  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined)
-  return {
-    title: String(head.title ?? slides[0]?.title ?? ''),
-    author: text(head.author),
-    subject: text(head.info),
-    lang: text((head.htmlAttrs as Record<string, unknown> | undefined)?.lang),
-  }
-}
+/** A slide's title as its outline entry shows it: with `n/m` on a slide continued over several. */
+export const shownTitle = (s: DeckSlide): string => (s.part && s.part.index > 1 ? `${s.title} (${s.part.index}/${s.part.count})` : s.title)
+
+/** The deck's outline entries: each slide's title and level. */
+export const outlineOf = (deck: Deck): OutlineSlide[] => deck.slides.map(s => ({ title: shownTitle(s), level: s.level }))
 
 /** Sets the document's properties; a viewer shows the title in its window, not the file name. */
 export function setDocumentInfo(doc: pdfLib.PDFDocument, info: DocumentInfo): void {

@@ -12,13 +12,12 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { parseSync } from '@slidev/parser'
 import type { Page } from 'playwright-chromium'
 import type PptxGenJS from 'pptxgenjs'
 import { NotedeckError } from '../core/errors'
 import { CANVAS } from '../pipeline/geometry'
 import { ROOT } from '../core/paths'
-import { documentInfoOf } from './outline'
+import { slidevSlides } from '../slidev/slidev-slides'
 import { stablePptx } from './pptx-stable'
 import { withNativeParts } from './pptx-native'
 import { partsOnPage, showTables, tablesOnPage } from '../page/pptx-page'
@@ -57,12 +56,12 @@ export async function editableExporter(): Promise<EditableExporter> {
 
 /**
  * The slides shown on `page` (the print route, drawn and proved) as an editable PowerPoint file,
- * its text marked with the deck's language (its headmatter's `htmlAttrs.lang`).
+ * its text marked with the deck's language (`lang`, a BCP 47 tag).
  */
-export async function editablePptx(page: Page, slidesMarkdown: string): Promise<EditablePptx> {
+export async function editablePptx(page: Page, slidesMarkdown: string, lang: string): Promise<EditablePptx> {
   const { exportPptxEditable } = await editableExporter()
-  const { slides } = parseSync(slidesMarkdown, 'slides.md')
-  const { lang } = documentInfoOf(slides)
+  // Slidev's exporter takes the slides as its parser reads them.
+  const { slides } = slidevSlides(slidesMarkdown)
   const dir = await mkdtemp(join(tmpdir(), 'notedeck-pptx-'))
   try {
     const go = async (route: string) => {

@@ -4,10 +4,11 @@
  * that each slide shows its title, then print it to PDF or take a picture of each slide. Used by
  * the export (its own server), `dev --pdf` and the export from a running dev server.
  */
-import { parseSync } from '@slidev/parser'
 import type { Browser } from 'playwright-chromium'
 import { openContext } from '../slidev/browser'
-import { type DeckShape, mismatches, shapeOf } from './deck-proof'
+import { mismatches } from './deck-proof'
+import type { Deck } from '../pipeline/types'
+import { slideSources } from '../slidev/slidev-slides'
 import { NotedeckError } from '../core/errors'
 import { CANVAS } from '../pipeline/geometry'
 import { type ReadyQuery, navReady, sameSources, shownSources, slidesPending, slidesReady } from '../page/page-ready'
@@ -59,6 +60,9 @@ export interface PageAudit {
   problems: string[]
 }
 
+/** A deck to print: the slides file's text (what Slidev shows) and the deck as planned (what the proof, outline and notes come from). */
+export interface DeckToPrint { markdown: string, deck: Deck }
+
 export interface ShowOptions {
   dark?: boolean
   onPhase?: (phase: 'loaded' | 'drawn') => void
@@ -69,7 +73,7 @@ export interface Printer {
    * Loads `page` of the server at `url` until it shows these slides, drawn; throws when it never
    * does, and `DeckMismatch` when a slide does not show its title.
    */
-  show: (url: string, page: PrintPage, slidesMarkdown: string, options?: ShowOptions) => Promise<DeckShape>
+  show: (url: string, page: PrintPage, slides: DeckToPrint, options?: ShowOptions) => Promise<void>
   /**
    * What the shown slides look like in the browser (each slide measured: what sticks out, what a box
    * hides, characters no font has, diagrams and images that failed) and what went wrong in the page
@@ -83,7 +87,7 @@ export interface Printer {
   /** The shown slides as PNG pictures, in order. */
   pictures: () => Promise<Buffer[]>
   /** The shown slides (the print route) as an editable PowerPoint. */
-  pptx: (slidesMarkdown: string) => Promise<EditablePptx>
+  pptx: (slides: DeckToPrint) => Promise<EditablePptx>
   close: () => Promise<void>
 }
 
@@ -98,10 +102,8 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
     const page = await context.newPage()
     let origin: string | undefined
     const trouble = watchPage(page, () => origin)
-    const show = async (url: string, print: PrintPage, slidesMarkdown: string, { dark = false, onPhase }: ShowOptions = {}) => {
-      const { slides } = parseSync(slidesMarkdown, 'slides.md')
-      const sources = slides.map(s => s.content.trim())
-      const deck = shapeOf(slides)
+    const show = async (url: string, print: PrintPage, { markdown, deck }: DeckToPrint, { dark = false, onPhase }: ShowOptions = {}) => {
+      const sources = slideSources(markdown)
       const deadline = Date.now() + timeoutMs
       origin = url
       trouble.clear()
@@ -148,7 +150,6 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
       if (problems.length)
         throw new DeckMismatch(problems)
       selector = print.slides
-      return deck
     }
     const pdf = async () => page.pdf({ width: `${CANVAS.width}px`, height: `${CANVAS.height}px`, margin: { top: 0, right: 0, bottom: 0, left: 0 }, printBackground: true, tagged: true })
     const pictures = async () => {
@@ -158,7 +159,7 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
         shots.push(await slides.nth(i).screenshot())
       return shots
     }
-    const pptx = (slidesMarkdown: string) => editablePptx(page, slidesMarkdown)
+    const pptx = ({ markdown, deck }: DeckToPrint) => editablePptx(page, markdown, deck.lang)
     const audit = async (): Promise<PageAudit> => {
       const opts = measureOptions(false)
       try {

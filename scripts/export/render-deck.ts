@@ -4,15 +4,17 @@
  * for: the PDF (proved to be this deck, then given its outline), the editable PowerPoint, the
  * pictures (PNG, the PowerPoint of pictures).
  */
-import { parseSync } from '@slidev/parser'
 import type { Browser } from 'playwright-chromium'
+import type { Deck } from '../pipeline/types'
 import { NotedeckError } from '../core/errors'
 import { launchBrowser } from '../slidev/browser'
 import { type EditableReport, PRINT_PAGE } from '../slidev/slidev-internals'
-import { type DeckShape, mismatches, pdfPageTexts } from './deck-proof'
-import { addOutline, documentInfoOf } from './outline'
+import { mismatches, pdfPageTexts } from './deck-proof'
+import { addOutline, documentInfo, outlineOf } from './outline'
 import { picturesPptx } from './pptx-pictures'
-import { DeckMismatch, EDITABLE_SCALE, type PageAudit, RASTER_SCALE, type Printer, againIfReloaded } from './printer'
+import { DeckMismatch, type DeckToPrint, EDITABLE_SCALE, type PageAudit, RASTER_SCALE, type Printer, againIfReloaded } from './printer'
+
+export type { DeckToPrint }
 
 /** Time for the server and the browser to start, on top of the page-rendering timeout. */
 export const EXPORT_OVERHEAD_MS = 30_000
@@ -47,13 +49,14 @@ export const PHASES: Record<Phase, string> = {
 }
 
 export interface RenderOptions {
-  /** The generated slides.md to export. */
+  /** The generated slides.md to export (the server's file), and the deck it holds. */
   slides: string
+  deck: Deck
   /**
-   * The feedback pass: given what the browser measured, the deck planned again from those sizes
-   * (Slidev markdown), or nothing when no slide needs it. Called at most once, before anything is printed.
+   * The feedback pass: given what the browser measured, the deck planned again from those sizes, or
+   * nothing when no slide needs it. Called at most once, before anything is printed.
    */
-  replan?: ((audit: PageAudit) => Promise<string | undefined>) | undefined
+  replan?: ((audit: PageAudit) => Promise<DeckToPrint | undefined>) | undefined
   /** How a message names slide `no` (`slide 7 (notes.md:42)`). */
   slideName?: ((no: number) => string) | undefined
   /** What to make from it, in this order; all from one page, so of one scale (`scaleFor`). */
@@ -72,23 +75,18 @@ export interface Rendered {
   made: Made[]
   audit: PageAudit
   markdown: string
+  deck: Deck
   /** The feedback pass planned the deck again (the first show's audit: what did not fit then). */
   replanned?: PageAudit
 }
 
-/** The PDF's outline comes from the slides' titles and `level`s, its properties from the headmatter. */
-async function outlined(pdf: Uint8Array, markdown: string): Promise<Uint8Array> {
-  const { slides } = parseSync(markdown, 'slides.md')
-  return addOutline(pdf, slides.map(s => ({ title: s.title ?? '', level: typeof s.frontmatter.level === 'number' ? s.frontmatter.level : undefined })), documentInfoOf(slides))
-}
-
-/** A printed PDF proved to be `deck` (read back, page by page), then given its outline. */
-export async function finishPdf(pdf: Uint8Array, markdown: string, deck: DeckShape, onPhase?: (p: Phase) => void): Promise<Uint8Array> {
+/** A printed PDF proved to be `deck` (read back, page by page), then given its outline (the slides' titles and levels) and properties. */
+export async function finishPdf(pdf: Uint8Array, deck: Deck, onPhase?: (p: Phase) => void): Promise<Uint8Array> {
   const problems = mismatches(deck, await pdfPageTexts(pdf))
   if (problems.length)
     throw new DeckMismatch(problems)
   onPhase?.('proved')
-  const done = await outlined(pdf, markdown)
+  const done = await addOutline(pdf, outlineOf(deck), documentInfo(deck))
   onPhase?.('outlined')
   return done
 }
@@ -103,11 +101,11 @@ export async function startBrowser(path: string, timeoutMs: number): Promise<Bro
 }
 
 /** One format from the page the printer shows. */
-async function make(format: ExportFormat, printer: Printer, markdown: string, deck: DeckShape, mark: (p: Phase) => void): Promise<Made> {
+async function make(format: ExportFormat, printer: Printer, { markdown, deck }: DeckToPrint, mark: (p: Phase) => void): Promise<Made> {
   if (format === 'pdf')
-    return { kind: 'file', data: await finishPdf(await printer.pdf().then((p) => { mark('printed'); return p }), markdown, deck, mark) }
+    return { kind: 'file', data: await finishPdf(await printer.pdf().then((p) => { mark('printed'); return p }), deck, mark) }
   if (format === 'pptx') {
-    const { data, report } = await printer.pptx(markdown)
+    const { data, report } = await printer.pptx({ markdown, deck })
     mark('printed')
     return { kind: 'file', data, report }
   }
@@ -115,7 +113,7 @@ async function make(format: ExportFormat, printer: Printer, markdown: string, de
   mark('printed')
   if (format === 'png')
     return { kind: 'folder', files: pictures.map((data, i) => ({ name: `${i + 1}.png`, data })) }
-  return { kind: 'file', data: await picturesPptx({ slidesMarkdown: markdown, pictures }) }
+  return { kind: 'file', data: await picturesPptx({ deck, pictures }) }
 }
 
 /** The one scale of pixels per canvas pixel these formats are made at (they must agree). */
@@ -127,21 +125,21 @@ export function scaleOf(formats: ExportFormat[]): number {
 }
 
 /** The deck `markdown`, served at `url`, shown on the printer's page and measured there. */
-export async function showDeck(printer: Printer, url: string, markdown: string, opts: RenderOptions): Promise<{ deck: DeckShape, audit: PageAudit }> {
+export async function showDeck(printer: Printer, url: string, { markdown, deck }: DeckToPrint, opts: Pick<RenderOptions, 'dark' | 'onPhase' | 'timeoutMs'>): Promise<PageAudit> {
   // The server may reload the page on its own between the drawing and the measuring (a live update):
   // then it is shown and measured again, within the same time limit.
   return againIfReloaded(async () => {
-    const deck = await printer.show(url, PRINT_PAGE, markdown, { dark: opts.dark, onPhase: opts.onPhase ?? (() => {}) })
+    await printer.show(url, PRINT_PAGE, { markdown, deck }, { dark: opts.dark, onPhase: opts.onPhase ?? (() => {}) })
     const audit = await printer.audit()
     opts.onPhase?.('measured')
-    return { deck, audit }
+    return audit
   }, Date.now() + opts.timeoutMs)
 }
 
 /** Each format asked for, made from the page the printer shows (`showDeck`), once nothing in it is broken (`refuseBroken`). */
-export async function makeFormats(printer: Printer, markdown: string, deck: DeckShape, opts: RenderOptions): Promise<Made[]> {
+export async function makeFormats(printer: Printer, shown: DeckToPrint, opts: RenderOptions): Promise<Made[]> {
   const made: Made[] = []
   for (const format of opts.formats)
-    made.push(await make(format, printer, markdown, deck, opts.onPhase ?? (() => {})))
+    made.push(await make(format, printer, shown, opts.onPhase ?? (() => {})))
   return made
 }

@@ -1,9 +1,10 @@
 /**
- * What a handout shows beside each slide: read back from the generated slides file (so hand-written
- * extra slides are included, and the slide count is the PDF's page count). Pure.
+ * What a handout shows beside each slide, from the deck generation made (hand-written extra slides
+ * included, so the slide count is the PDF's page count). Pure.
  */
-import { parseSync } from '@slidev/parser'
 import MarkdownIt from 'markdown-it'
+import type { Deck } from '../pipeline/types'
+import { shownTitle } from '../export/outline'
 
 export interface HandoutSlide {
   /** 1-based slide number, as in the slides PDF. */
@@ -28,30 +29,27 @@ export interface HandoutContent {
 // and markdown-it's link validation drops javascript:, vbscript:, file: and data: links.
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
 
-export function handoutContent(slidesMarkdown: string, file = 'slides.md'): HandoutContent {
-  const { slides } = parseSync(slidesMarkdown, file)
-  const first = slides[0]
-  const title = String(first?.frontmatter.title ?? first?.title ?? '').trim()
+export function handoutContent(deck: Deck): HandoutContent {
+  const { title } = deck
   // A slide under a section heading of the same name (the section's first content slide) would
   // repeat that outline entry; it gets no heading of its own.
   let parent: { title: string, level: number } | undefined
   return {
     title,
-    slides: slides.map((s, i) => {
-      const name = (s.title ?? '').trim() || (i === 0 ? title : '')
-      let level = typeof s.frontmatter.level === 'number' && i > 0 ? s.frontmatter.level : undefined
+    slides: deck.slides.map((s, i) => {
+      const name = shownTitle(s).trim() || (i === 0 ? title : '')
+      let level = i > 0 ? s.level : undefined
       if (level !== undefined && parent && parent.title === name && parent.level < level)
         level = undefined
       else if (level !== undefined)
         parent = { title: name, level }
-      const line = s.frontmatter.notesLine
       return {
-        no: i + 1,
+        no: s.no,
         title: name,
         level,
-        notesHtml: s.note?.trim() ? md.render(s.note.trim()) : '',
-        notesLine: typeof line === 'number' ? line : undefined,
-        budget: typeof s.frontmatter.budget === 'number' && s.frontmatter.budget > 0 ? s.frontmatter.budget : undefined,
+        notesHtml: s.notes.trim() ? md.render(s.notes.trim()) : '',
+        notesLine: s.line,
+        budget: s.budget,
       }
     }),
   }

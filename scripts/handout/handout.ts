@@ -10,7 +10,8 @@ import { dirname, join, resolve, sep } from 'node:path'
 import type { Browser } from 'playwright-chromium'
 import { openContext } from '../slidev/browser'
 import { NotedeckError } from '../core/errors'
-import { deckShape, mismatches, pdfPageTexts } from '../export/deck-proof'
+import { mismatches, pdfPageTexts } from '../export/deck-proof'
+import type { Deck } from '../pipeline/types'
 import { handoutContent } from './handout-content'
 import { charWidth } from '../pipeline/char-width'
 import { documentInfo } from '../export/outline'
@@ -21,9 +22,8 @@ import { writeAtomic } from '../core/write'
 import { pageScript } from '../core/paths'
 
 export interface HandoutOptions {
-  /** The generated slides file, and its text. */
-  slidesFile: string
-  slidesMarkdown: string
+  /** The deck the slides PDF was printed from (after the export's feedback pass). */
+  deck: Deck
   /** The slides exported to PDF (one page per slide). */
   slidesPdf: string
   output: string
@@ -31,7 +31,6 @@ export interface HandoutOptions {
   browser: string | Browser
   perPage: PerPage
   dark: boolean
-  lang: string
   /** The notes file, for messages that point at a line. */
   notesFile: string
 }
@@ -82,16 +81,17 @@ export function joinLines(text: string): string {
 }
 
 export async function renderHandout(opts: HandoutOptions): Promise<{ output: string, pages: number, bytes: number, layout: Layout }> {
-  const content = handoutContent(opts.slidesMarkdown, opts.slidesFile)
+  const content = handoutContent(opts.deck)
+  const { lang } = opts.deck
   const slidesPdf = await readFile(opts.slidesPdf)
   // Each slide's text, read from the exported slides: the alternative of its picture in the handout.
   const pages = await pdfPageTexts(slidesPdf, '\n')
   // The slides PDF may have been replaced since it was exported (another deck's export to the same path).
-  const problems = mismatches(deckShape(opts.slidesMarkdown), pages)
+  const problems = mismatches(opts.deck, pages)
   if (problems.length)
     throw new NotedeckError('EXPORT_FAILED', `${opts.slidesPdf} is not this deck's slides: ${problems.join('; ')}`, { hint: 'export again with --fresh' })
   const slideTexts = pages.map(joinLines)
-  const html = handoutHtml(content, { perPage: opts.perPage, dark: opts.dark, lang: opts.lang, fontCss: '/font/all.css', slideTexts })
+  const html = handoutHtml(content, { perPage: opts.perPage, dark: opts.dark, lang, fontCss: '/font/all.css', slideTexts })
   const script = await readFile(pageScript('handout-page.js'), 'utf8')
   const fonts = fontDirs()
   const refused: string[] = []
@@ -124,7 +124,7 @@ export async function renderHandout(opts: HandoutOptions): Promise<{ output: str
       hint: 'split that part of the notes under more headings, or use --per-page 2',
     })
   }
-  const pdf = await composeHandout(printed, slidesPdf, layout.frames, { ...documentInfo(opts.slidesMarkdown), title: content.title, lang: opts.lang })
+  const pdf = await composeHandout(printed, slidesPdf, layout.frames, documentInfo(opts.deck))
   await writeAtomic(opts.output, pdf)
   return { output: opts.output, pages: layout.pages, bytes: pdf.byteLength, layout }
 }

@@ -16,8 +16,8 @@ import { readNotes } from './notes/read'
 import { parseExtraSlides } from './notes/extra-slides'
 import { renderDeck } from './render/render'
 import { provenance, stamp } from './render/stamp'
-import type { Correction, DeckSlide, Warning } from './types'
-import { deckOrder, deckSlides, linkTargets } from './plan/deck-order'
+import type { Correction, Deck, Warning } from './types'
+import { deckOf, deckOrder, linkTargets } from './plan/deck-order'
 import { writeAtomic } from '../core/write'
 
 export interface DeckInput {
@@ -37,8 +37,11 @@ export interface DeckInput {
   rehearsal?: Rehearsal
 }
 
-/** What generation makes: the slides file's text, the plan, and the deck in order as later stages need it. */
-export interface Built { markdown: string, plan: Plan, deck: DeckSlide[] }
+/**
+ * What generation makes: the slides file's text, the plan, the deck in order as later stages need
+ * it, and the same slides in another colour schema (the dark variant is rendered, not patched).
+ */
+export interface Built { markdown: string, plan: Plan, deck: Deck, variant: (schema: 'light' | 'dark') => string }
 
 /** The pure core: notes text -> Slidev markdown. */
 export function buildDeck(input: DeckInput): Built {
@@ -50,8 +53,8 @@ export function buildDeck(input: DeckInput): Built {
   const planned = planDeck({ notes, config, images: input.images, ...(input.corrections ? { corrections: input.corrections } : {}), ...(input.rehearsal ? { rehearsal: input.rehearsal } : {}) })
   const plan = { ...planned, warnings: [...planned.warnings, ...brokenAnchors(root, notes.anchors, notes.toc)] }
   const order = deckOrder(plan.slides, input.extras ? parseExtraSlides(input.extras.source, input.extras.file) : [], input.extras?.file ?? '')
-  const markdown = stamp(renderDeck(plan, order, { source: input.file, images: input.images, links: linkTargets(order, notes.anchors), ...(config.colorSchema ? { colorSchema: config.colorSchema } : {}) }))
-  return { markdown, plan, deck: deckSlides(order) }
+  const render = (colorSchema: DeckConfig['colorSchema']) => stamp(renderDeck(plan, order, { source: input.file, images: input.images, links: linkTargets(order, notes.anchors), ...(colorSchema ? { colorSchema } : {}) }))
+  return { markdown: render(config.colorSchema), plan, deck: deckOf(plan, order), variant: render }
 }
 
 export interface GenerateOptions {
@@ -73,7 +76,9 @@ export interface GenerateResult {
   out: string
   markdown: string
   plan: Plan
-  deck: DeckSlide[]
+  deck: Deck
+  /** The slides file's text in a colour schema of its own (`--dark`). */
+  variant: (schema: 'light' | 'dark') => string
   warnings: Warning[]
   /** Display name of the notes file (relative to the working directory). */
   file: string
@@ -123,7 +128,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const rehearsalText = await readFile(rehearsalPath, 'utf8').catch(() => undefined)
   const rehearsal = rehearsalText === undefined ? {} : { rehearsal: parseRehearsal(rehearsalText, relative(process.cwd(), rehearsalPath)) }
   const input: DeckInput = { text, file, config, images: resolved.images, root, ...extras, ...rehearsal }
-  const { markdown, plan, deck } = buildDeck(input)
+  const { markdown, plan, deck, variant } = buildDeck(input)
   const current = await readFile(opts.out, 'utf8').catch(() => undefined)
   const shown = relative(process.cwd(), opts.out) || opts.out
   if (opts.check) {
@@ -148,5 +153,5 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     await writeAtomic(opts.out, markdown)
   }
   const reads = [...new Set([resolve(opts.notes), resolve(configPathFor(opts.notes, opts.config)), resolve(extrasPath), rehearsalPath, ...resolved.reads.map(r => resolve(r))])].sort()
-  return { out: opts.out, markdown, plan, deck, replan: corrections => buildDeck({ ...input, corrections }), warnings: [...warnings, ...resolved.warnings, ...plan.warnings], file, reads }
+  return { out: opts.out, markdown, plan, deck, variant, replan: corrections => buildDeck({ ...input, corrections }), warnings: [...warnings, ...resolved.warnings, ...plan.warnings], file, reads }
 }

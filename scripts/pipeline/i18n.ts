@@ -3,6 +3,9 @@ import type { Lang, Notes, Strings } from './types'
 
 export type { Lang, Strings }
 
+/** The language tag of the page (`<html lang>`, the PDF's /Lang) for the deck's language. */
+export const LANG_TAGS: Record<Lang, string> = { zh: 'zh-CN', en: 'en' }
+
 const zh: Strings = {
   agenda: '目录',
   continued: '（续）',

@@ -173,12 +173,35 @@ export interface Slide {
   budget?: number
 }
 
-/** One slide of the deck in order, as later stages (export, check) need to know it, without reading the slides file again. */
+/**
+ * The deck as every stage after generation knows it (export and its proof, outline, PowerPoint,
+ * handout, check): made once by generate() from the plan and the hand-written extra slides, so that
+ * nothing reads the slides file back to learn what was planned.
+ */
+export interface Deck {
+  title: string
+  /** The page's language tag (`<html lang>`, the PDF's /Lang): `zh-CN`, `en`. */
+  lang: string
+  author?: string
+  /** The cover's subtitle: the document's subject. */
+  subtitle?: string
+  slides: DeckSlide[]
+}
+
+/** One slide of the deck in order. */
 export interface DeckSlide {
   /** 1-based, as Slidev numbers it (hand-written extra slides counted). */
   no: number
+  /** The title the slide shows (a hand-written slide's first heading); '' when it shows none. */
   title: string
-  level: 1 | 2
+  /** Of a slide continued over several: which one it is. */
+  part?: { index: number, count: number }
+  /** Outline depth: 1 a section, 2 within one; none for a hand-written slide that sets no `level`. */
+  level?: number
+  /** Speaker notes, Markdown as the slides file holds them (speaker-notes-text.ts). */
+  notes: string
+  /** Seconds of the talk planned for it. */
+  budget?: number
   /** Notes line it starts at, and the lines it shows. */
   line?: number
   lines?: [number, number]

@@ -8,7 +8,8 @@
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { detectFeatures, parseSync } from '@slidev/parser'
+import { detectFeatures } from '@slidev/parser'
+import { type SlidevSlides, slidevSlides } from './slidev-slides'
 import { type ErrorCode, NotedeckError } from '../core/errors'
 import { writeAtomic } from '../core/write'
 import { transient } from '../core/transient'
@@ -31,7 +32,7 @@ export interface DeckHost {
  * own `dev` restarts on these): the headmatter but for the fields its pages read afresh, and
  * features that add Vite plugins.
  */
-export function serverKey(parsed: ReturnType<typeof parseSync>, markdown: string): string {
+export function serverKey(parsed: SlidevSlides, markdown: string): string {
   const { title: _t, htmlAttrs: _h, colorSchema: _c, info: _i, ...rest } = parsed.slides[0]?.frontmatter ?? {}
   const { katex, monaco } = detectFeatures(markdown)
   return JSON.stringify({ rest, katex, monaco })
@@ -64,7 +65,7 @@ export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code
     await rm(entry, { force: true })
   }
   const serve = async (slides: string, markdown: string): Promise<SlidevServer> => {
-    const parsed = parseSync(markdown, slides)
+    const parsed = slidevSlides(markdown, slides)
     const key = serverKey(parsed, markdown)
     if (served && (served.key !== key || dirname(served.entry) !== dirname(resolve(slides))))
       await stop()

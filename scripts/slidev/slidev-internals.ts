@@ -50,8 +50,6 @@ export const PRINT_PAGE: PrintPage = { path: `${SLIDEV.printPath}?print=true`, s
 /** The selector of slide `n`'s element. */
 export const slideSelector = (n: number) => `.${SLIDEV.pageClassPrefix}${n}`
 
-/** The headmatter line that sets a deck's colours (`colorSchema: light|dark|auto`). */
-export const COLOR_SCHEMA_LINE = /^colorSchema: .*$/m
 
 /** Slidev's dev server announces its address; the port is found in its output, colours stripped. */
 export function announcesPort(output: string, port: number): boolean {

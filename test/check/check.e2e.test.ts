@@ -2,7 +2,7 @@
 // generated from the default notes and from every fixture. One checker (one Slidev server, one
 // browser) checks them all, deck after deck, as `npm run check -- a.md b.md …` does.
 import { execFile, spawn } from 'node:child_process'
-import { copyFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,8 +11,7 @@ import { type CheckReport, type Checker, type Finding, openChecker } from '../..
 import { median } from '../../scripts/core/stats'
 import { generate } from '../../scripts/pipeline/generate'
 import { ROOT, slidesFor } from '../../scripts/core/paths'
-import { withColorSchema } from '../../scripts/slidev/variant'
-import { CLI, FIXTURES, NOTES, tempDir } from '../helpers'
+import { CLI, FIXTURES, NOTES, deckOfSlidesFile, tempDir } from '../helpers'
 
 const run = promisify(execFile)
 
@@ -30,7 +29,7 @@ async function checkNotes(notes: string): Promise<Omit<CheckReport, 'findings'> 
   const out = join(ROOT, `.notedeck-test-${notes.replace(/\W+/g, '_').slice(-40)}.slides.md`)
   made.push(out)
   const result = await generate({ notes, out, offline: true })
-  const report = await checker.check(out)
+  const report = await checker.check(out, result.deck)
   return { ...report, slides: result.plan.slides.length }
 }
 
@@ -55,7 +54,7 @@ describe('the check finds what a speaker would notice', () => {
       // that is tall enough (by its box) to count as filling a fifth of the slide.
       '---', '', '# small diagram', '', '<div class="nd-diagram" style="width: 300px; height: 380px">', '', '```mermaid', 'flowchart LR', '  A[first step] --> B[second step]', '```', '', '</div>', '',
     ].join('\n'))
-    const { findings } = await checker.check(out)
+    const { findings } = await checker.check(out, deckOfSlidesFile(readFileSync(out, 'utf8')))
     const kinds = (slide: number) => findings.filter(f => f.slide === slide).map(f => f.kind)
     expect(kinds(1)).toEqual([])
     expect(kinds(2)).toContain('overflow')
@@ -84,8 +83,8 @@ describe('dark decks pass the check, diagrams included', () => {
     const out = join(ROOT, `.notedeck-test-dark-${notes.replace(/\W+/g, '_').slice(-40)}.slides.md`)
     made.push(out)
     const result = await generate({ notes, out, offline: true })
-    writeFileSync(out, withColorSchema(result.markdown, 'dark'))
-    const { findings } = await checker.check(out)
+    writeFileSync(out, result.variant('dark'))
+    const { findings } = await checker.check(out, result.deck)
     expect(findings.map(f => `slide ${f.slide} (line ${f.line}): ${f.kind}: ${f.message}`)).toEqual([])
   }, 120_000)
 })

@@ -19,6 +19,8 @@ import { EMPTY_CONFIG } from '../../scripts/pipeline/notes/config'
 import { renderDeck } from '../../scripts/pipeline/render/render'
 import { stamp } from '../../scripts/pipeline/render/stamp'
 import type { Plan } from '../../scripts/pipeline/types'
+import { type Placed, deckOf } from '../../scripts/pipeline/plan/deck-order'
+import type { DeckToPrint } from '../../scripts/export/printer'
 import { resolveBrowser } from '../../scripts/slidev/browser'
 import { SIZES, realisticNotesOf } from '../realistic-notes'
 import { correctionsFor } from '../../scripts/export/feedback'
@@ -45,11 +47,12 @@ function missingCode(notes: string, text: string): string[] {
 }
 
 /** Many decks' slides as one deck (one page load for all of them), and where each deck's slides are in it. */
-function merged(decks: Built[]): { markdown: string, ranges: Array<[number, number]> } {
+function merged(decks: Built[]): { shown: DeckToPrint, ranges: Array<[number, number]> } {
   const plan: Plan = { title: 'fuzz', lang: 'zh', slides: decks.flatMap(d => d.plan.slides), talk: 0, warnings: [] }
   let at = 0
   const ranges = decks.map((d): [number, number] => [at, at += d.plan.slides.length])
-  return { markdown: stamp(renderDeck(plan, plan.slides.map((slide, index) => ({ kind: 'planned', slide, index })), { source: 'fuzz', images: new Map() })), ranges }
+  const order: Placed[] = plan.slides.map((slide, index) => ({ kind: 'planned', slide, index }))
+  return { shown: { markdown: stamp(renderDeck(plan, order, { source: 'fuzz', images: new Map() })), deck: deckOf(plan, order) }, ranges }
 }
 
 /** Found before and after the feedback pass, over all batches (reported at the end). */
@@ -65,15 +68,15 @@ describe(`the layout of ${DECKS} realistic decks in Chromium (seed ${SEED})`, ()
     let built = notes.map((text, i) => buildDeck(input(text, i)))
     exporter ??= resolveBrowser().then(path => openExporter(path, 120_000))
     const inspect = async () => {
-      const { markdown, ranges } = merged(built)
-      await writeAtomic(slides, markdown)
-      const audit = await (await exporter!).inspect(slides, markdown)
+      const { shown, ranges } = merged(built)
+      await writeAtomic(slides, shown.markdown)
+      const audit = await (await exporter!).inspect(slides, shown)
       return { audit, decks: ranges.map(r => ({ ...audit, slides: audit.slides.slice(...r), texts: audit.texts.slice(...r) })) }
     }
     const first = await inspect()
     const before = first.decks.map(a => new Set(lostParts(a).map(f => f.slide)).size)
     // The feedback pass, as the export makes it: each deck planned again from what was measured.
-    const corrections = first.decks.map((a, i) => correctionsFor(a, built[i]!.deck))
+    const corrections = first.decks.map((a, i) => correctionsFor(a, built[i]!.deck.slides))
     const again = corrections.some(c => c.length) ? await (async () => {
       built = built.map((d, i) => (corrections[i]!.length ? buildDeck({ ...input(notes[i]!, i), corrections: corrections[i]! }) : d))
       return inspect()

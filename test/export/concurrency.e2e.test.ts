@@ -8,10 +8,10 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } fr
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deckShape, squeeze } from '../../scripts/export/deck-proof'
+import { squeeze } from '../../scripts/pipeline/notes/slide-title'
 import { ROOT, slidesFor } from '../../scripts/core/paths'
 import { freePort } from '../../scripts/slidev/server'
-import { CLI, FIXTURES, tempDir } from '../helpers'
+import { CLI, FIXTURES, shownTitles, tempDir } from '../helpers'
 
 const run = promisify(execFile)
 const dir = tempDir()
@@ -32,7 +32,7 @@ function pagesOf(pdf: string): string[] {
 function deckOf(pdf: string, notes: string[]): string | undefined {
   const pages = pagesOf(pdf).map(squeeze)
   return notes.find((n) => {
-    const { titles } = deckShape(readFileSync(slidesFor(n), 'utf8'))
+    const titles = shownTitles(readFileSync(slidesFor(n), 'utf8'))
     return titles.length === pages.length && titles.every((t, i) => !t || pages[i]!.includes(squeeze(t)))
   })
 }

@@ -4,16 +4,22 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
-import { deckShape, mismatches, pdfPageTexts, squeeze, titleOf } from '../../scripts/export/deck-proof'
+import { mismatches, pdfPageTexts } from '../../scripts/export/deck-proof'
+import { squeeze, titleOf } from '../../scripts/pipeline/notes/slide-title'
+import type { Deck } from '../../scripts/pipeline/types'
+import { slidevSlides } from '../../scripts/slidev/slidev-slides'
 import { type ExportOptions, type ExportTarget, type Made, type Rendered, exportDeck, exportDecks } from '../../scripts/export/export'
 import type { RenderOptions } from '../../scripts/export/render-deck'
 import { isNotedeckError } from '../../scripts/core/errors'
 import { DeckMismatch } from '../../scripts/export/printer'
 import { DEFAULT_SLIDES } from '../../scripts/core/paths'
-import { readText, tempDir } from '../helpers'
+import { defaultDeck, readText, tempDir } from '../helpers'
 
 /** What a render made, with a page that measured nothing wrong. */
-const rendered = (made: Made[]): Rendered => ({ made, audit: { slides: [], texts: [], problems: [] }, markdown: '' })
+const rendered = (made: Made[]): Rendered => ({ made, audit: { slides: [], texts: [], problems: [] }, markdown: '', deck: deckOf([]) })
+
+/** A deck of slides with these titles ('' for none). */
+const deckOf = (titles: string[]): Deck => ({ title: 'T', lang: 'en', slides: titles.map((title, i) => ({ no: i + 1, title, notes: '' })) })
 
 async function pdfOf(pages: string[][]): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
@@ -25,7 +31,7 @@ async function pdfOf(pages: string[][]): Promise<Uint8Array> {
   return doc.save()
 }
 
-describe('a slide\'s title, as shown', () => {
+describe('a hand-written slide\'s title, as shown', () => {
   it.each([
     ['<h1><span id="nd-l3"></span><span v-pre>定义</span> <span class="nd-cont">1/2</span></h1>\n\ntext', '定义 1/2'],
     ['<h1 v-pre>Fish &amp; Chips &lt;3</h1>', 'Fish & Chips <3'],
@@ -37,15 +43,21 @@ describe('a slide\'s title, as shown', () => {
     expect(titleOf(content)).toBe(title)
   })
 
-  it('every slide of the committed deck has one, and the cover\'s is the deck\'s title', () => {
-    const { titles } = deckShape(readText(DEFAULT_SLIDES))
+  it('every slide of the generated deck has one, the cover\'s is the deck\'s title, and each slide of the committed file shows its own', async () => {
+    const { deck } = await defaultDeck()
+    const titles = deck.slides.map(s => s.title)
     expect(titles.every(Boolean)).toBe(true)
+    expect(titles[0]).toBe(deck.title)
     expect(readText(DEFAULT_SLIDES)).toContain(`title: "${titles[0]}"`)
+    // What the proof looks for on a page is what the slide shows: its heading in the slides file.
+    const shown = slidevSlides(readText(DEFAULT_SLIDES)).slides.map(s => titleOf(s.content))
+    expect(shown).toHaveLength(titles.length)
+    shown.forEach((t, i) => expect(squeeze(t ?? ''), `slide ${i + 1}`).toContain(squeeze(titles[i]!)))
   })
 })
 
 describe('mismatches between a deck and its printed pages', () => {
-  const deck = { titles: ['Cover', 'Second slide', undefined] }
+  const deck = deckOf(['Cover', 'Second slide', ''])
 
   it('none when each page holds its title (white space and compatibility forms aside)', () => {
     expect(mismatches(deck, ['Cover\nby me', 'Second\n slide text', 'anything'])).toEqual([])
@@ -72,7 +84,7 @@ describe('the export\'s retry', () => {
     const dir = tempDir()
     const output = join(dir, 'deck.pdf')
     writeFileSync(output, 'the previous PDF')
-    const opts: ExportOptions = { slides: DEFAULT_SLIDES, output, format: 'pdf', browser: '/unused', timeoutMs: 1000, dark: false }
+    const opts: ExportOptions = { slides: DEFAULT_SLIDES, deck: deckOf(['Cover']), output, format: 'pdf', browser: '/unused', timeoutMs: 1000, dark: false }
     return { output, opts }
   }
   const good: Made = { kind: 'file', data: new TextEncoder().encode('%PDF- this deck') }
@@ -132,7 +144,7 @@ describe('several outputs from one export', () => {
     }
     const stamped: string[] = []
     const targets: ExportTarget[] = (['pdf', 'pptx', 'png', 'pptx-image'] as const).map(format => ({ format, output: join(dir, `out-${format}`), after: async () => { stamped.push(format) } }))
-    const results = await exportDecks({ slides: DEFAULT_SLIDES, browser: '/unused', timeoutMs: 1000, dark: false }, targets, render)
+    const results = await exportDecks({ slides: DEFAULT_SLIDES, deck: deckOf(['Cover']), browser: '/unused', timeoutMs: 1000, dark: false }, targets, render)
     expect(calls).toEqual([['pdf', 'pptx'], ['png', 'pptx-image']])
     expect(results.map(r => r.format)).toEqual(['pdf', 'pptx', 'png', 'pptx-image'])
     expect(readFileSync(join(dir, 'out-pptx'), 'utf8')).toBe('made pptx')
@@ -148,7 +160,7 @@ describe('several outputs from one export', () => {
         throw new DeckMismatch(['a page does not show its slide\'s title'])
       return rendered(o.formats.map(f => file(f)))
     }
-    const results = await exportDecks({ slides: DEFAULT_SLIDES, browser: '/unused', timeoutMs: 1000, dark: false }, [{ format: 'pdf', output: join(dir, 'a.pdf') }, { format: 'pptx', output: join(dir, 'a.pptx') }], render)
+    const results = await exportDecks({ slides: DEFAULT_SLIDES, deck: deckOf(['Cover']), browser: '/unused', timeoutMs: 1000, dark: false }, [{ format: 'pdf', output: join(dir, 'a.pdf') }, { format: 'pptx', output: join(dir, 'a.pptx') }], render)
     expect(results.map(r => r.attempts)).toEqual([2, 2])
     expect(readFileSync(join(dir, 'a.pptx'), 'utf8')).toBe('pptx')
   })

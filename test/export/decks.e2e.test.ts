@@ -13,15 +13,15 @@ import { join } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../scripts/core/paths'
-import { deckShape, squeeze } from '../../scripts/export/deck-proof'
+import { squeeze } from '../../scripts/pipeline/notes/slide-title'
 import { type ExportResult, exportDeck, exportDecks } from '../../scripts/export/export'
 import { renderHandout } from '../../scripts/handout/handout'
 import { type GenerateResult, generate } from '../../scripts/pipeline/generate'
-import { LANG_TAGS, navTitle } from '../../scripts/pipeline/render/render'
+import { LANG_TAGS } from '../../scripts/pipeline/i18n'
 import type { Browser } from 'playwright-chromium'
 import { launchBrowser, resolveBrowser } from '../../scripts/slidev/browser'
 import { type Exporter, openExporter } from '../../scripts/export/exporter'
-import { FIXTURES, NOTES, tempDir } from '../helpers'
+import { FIXTURES, NOTES, shownTitles, tempDir } from '../helpers'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
@@ -58,7 +58,7 @@ function exported(notes: string): Promise<Exported> {
       const [pdf, pptx] = [join(dir, 'slides.pdf'), join(dir, `${notes.replace(/\W+/g, '_').slice(-40)}.pptx`)]
       exporter ??= resolveBrowser().then(b => openExporter(b, 60_000))
       const { render } = await exporter
-      const [first, done] = await exportDecks({ slides: out, browser: await resolveBrowser(), timeoutMs: 60_000, dark: false }, [{ format: 'pdf', output: pdf }, { format: 'pptx', output: pptx }], render)
+      const [first, done] = await exportDecks({ slides: out, deck: result.deck, browser: await resolveBrowser(), timeoutMs: 60_000, dark: false }, [{ format: 'pdf', output: pdf }, { format: 'pptx', output: pptx }], render)
       return { dir, out, result, pdf, pptx, report: done!.report, rendered: first!.rendered }
     })())
   }
@@ -109,7 +109,7 @@ describe('tagged PDFs: slides and handout', () => {
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/)
     const tree = structure(pdf)
     // One heading per slide, in order, holding that slide's title.
-    const { titles } = deckShape(result.markdown)
+    const titles = shownTitles(result.markdown)
     const h1 = all(tree, 'H1').map(h => squeeze(h.text))
     expect(h1).toHaveLength(titles.length)
     titles.forEach((t, i) => t && expect(h1[i], `slide ${i + 1}`).toContain(squeeze(t)))
@@ -127,7 +127,7 @@ describe('tagged PDFs: slides and handout', () => {
     expect(info.lang).toBe(`(${lang})`)
     expect(info.kept).toEqual({ parentTree: true, marked: 'true' })
     expect(info.displayTitle).toBe('true')
-    expect(info.title).toBe(navTitle(result.plan.title)) // as in the bookmarks: look-alikes for the characters Slidev reads as code
+    expect(info.title).toBe(result.plan.title) // the deck's title as written, every character
     // Every diagram and image is a figure with its alternative text.
     const pictures = (result.markdown.match(/class="nd-diagram"/g)?.length ?? 0) + (result.markdown.match(/!\[|<img /g)?.length ?? 0)
     expect(info.figures.length).toBeGreaterThanOrEqual(pictures)
@@ -135,7 +135,7 @@ describe('tagged PDFs: slides and handout', () => {
 
     // The handout: tagged too, in the same language; each slide a figure whose alternative is its text.
     const handout = join(dir, 'handout.pdf')
-    await renderHandout({ slidesFile: out, slidesMarkdown: result.markdown, slidesPdf: pdf, output: handout, browser, perPage: 3, dark: false, lang, notesFile: file })
+    await renderHandout({ deck: result.deck, slidesPdf: pdf, output: handout, browser, perPage: 3, dark: false, notesFile: file })
     expect(execFileSync('pdfinfo', [handout], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/)
     const h = await catalog(handout)
     expect(h.lang).toBe(`(${lang})`)
@@ -169,7 +169,7 @@ describe('export --format pptx: editable, complete, opened by LibreOffice', () =
     expect(deck.slides).toHaveLength(slides.length)
     expect(deck.fonts).toEqual(fontsNamed)
     expect(deck.langs).toEqual([result.plan.lang === 'zh' ? 'zh-CN' : 'en-US'])
-    const { titles } = deckShape(result.markdown)
+    const titles = shownTitles(result.markdown)
     deck.slides.forEach((s, i) => {
       const where = `slide ${i + 1}`
       expect(s.pictureBackground, `${where} is one picture`).toBe(false)
@@ -228,7 +228,7 @@ describe('export --format pptx: editable, complete, opened by LibreOffice', () =
   it('the same deck twice gives the same bytes (exported alone, or beside its PDF)', async () => {
     const first = await exported(every)
     const again = join(tempDir(), 'again.pptx')
-    await exportDeck({ slides: first.out, output: again, format: 'pptx', browser: await resolveBrowser(), timeoutMs: 60_000, dark: false })
+    await exportDeck({ slides: first.out, deck: first.result.deck, output: again, format: 'pptx', browser: await resolveBrowser(), timeoutMs: 60_000, dark: false })
     expect(readFileSync(again).equals(readFileSync(first.pptx))).toBe(true)
   }, 180_000)
 })

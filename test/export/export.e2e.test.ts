@@ -7,7 +7,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolveBrowser } from '../../scripts/slidev/browser'
 import { ROOT, slidesFor } from '../../scripts/core/paths'
-import { CLI, defaultDeck, tempDir } from '../helpers'
+import { CLI, defaultDeck, shownTitles, tempDir } from '../helpers'
 
 const run = promisify(execFile)
 const pdf = join(tempDir(), 'slides.pdf')
@@ -152,12 +152,12 @@ describe('npm run export of several notes (one with its own table of contents, l
   })
 
   it('exports each notes file to its own PDF, its own deck page by page', async () => {
-    const { deckShape, squeeze } = await import('../../scripts/export/deck-proof')
+    const { squeeze } = await import('../../scripts/pipeline/notes/slide-title')
     const { readFileSync } = await import('node:fs')
     for (const name of names) {
       const file = pdfOf(name)
       expect(result.stdout).toContain(`${name}.pdf (`)
-      const { titles } = deckShape(readFileSync(slidesFor(fixture(name)), 'utf8'))
+      const titles = shownTitles(readFileSync(slidesFor(fixture(name)), 'utf8'))
       expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]), name).toBe(titles.length)
       titles.forEach((t, i) => t && expect(squeeze(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' })), `${name} page ${i + 1}`).toContain(squeeze(t)))
     }

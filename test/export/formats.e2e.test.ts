@@ -10,7 +10,7 @@ import { chromium } from 'playwright-chromium'
 import { describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, OFFLINE_ARG, resolveBrowser } from '../../scripts/slidev/browser'
 import { RASTER_SCALE } from '../../scripts/export/export'
-import { handoutContent } from '../../scripts/handout/handout-content'
+import { slidevSlides } from '../../scripts/slidev/slidev-slides'
 import { ROOT, slidesFor } from '../../scripts/core/paths'
 import { CLI, FIXTURES, fontCovers, readText, tempDir } from '../helpers'
 
@@ -43,7 +43,7 @@ describe('export --format png,pptx-image (both from one page, -o their folder)',
   it('writes one PNG per slide at twice the canvas size, in the folder\'s <notes name>-png/', async () => {
     const { out, stdout } = await exported()
     const folder = join(out, `${name}-png`)
-    const slides = handoutContent(readText(slidesFor(FIXTURE))).slides.length
+    const slides = slidevSlides(readText(slidesFor(FIXTURE))).slides.length
     const files = readdirSync(folder).filter(f => f.endsWith('.png')).sort((a, b) => Number.parseInt(a) - Number.parseInt(b))
     expect(files).toHaveLength(slides)
     expect(stdout).toContain(`(${slides} images`)
@@ -57,7 +57,7 @@ describe('export --format png,pptx-image (both from one page, -o their folder)',
   it('writes a PPTX of pictures (one per slide, as its background) with one notes part per slide, beside them', async () => {
     const { out, stdout } = await exported()
     const file = join(out, `${name}-image.pptx`)
-    const content = handoutContent(readText(slidesFor(FIXTURE)))
+    const content = slidevSlides(readText(slidesFor(FIXTURE)))
     expect(stdout).toContain(`${name}-image.pptx (${content.slides.length} slides`)
     const zip = await JSZip.loadAsync(readFileSync(file))
     const parts = Object.keys(zip.files)
@@ -68,7 +68,7 @@ describe('export --format png,pptx-image (both from one page, -o their folder)',
       expect(xml, p).toMatch(/<p:bg>(?:(?!<\/p:bg>).)*<a:blipFill/s)
       expect(xml, p).not.toContain('<a:t>')
     }
-    const withNotes = content.slides.filter(s => s.notesHtml).length
+    const withNotes = content.slides.filter(s => s.note?.trim()).length
     const notes = parts.filter(p => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(p))
     expect(notes.length).toBeGreaterThanOrEqual(withNotes)
     const noteText = (await Promise.all(notes.map(p => zip.file(p)!.async('string')))).join('')

@@ -89,20 +89,21 @@ describe('the feedback pass', () => {
     made.push(out)
     const result = await generate({ notes, out, offline: true })
     // A planner that thought the list half as tall as it is: it puts the whole list on one slide.
-    const list = result.deck.find(s => s.title === 'Install' && s.height)!
+    const list = result.deck.slides.find(s => s.title === 'Install' && s.height)!
     const optimistic = result.replan([{ lines: list.lines!, grow: 0.4 }])
     await writeAtomic(out, optimistic.markdown)
-    expect(optimistic.deck.filter(s => s.title === 'Install').length).toBeLessThan(result.deck.filter(s => s.title === 'Install').length)
+    expect(optimistic.deck.slides.filter(s => s.title === 'Install').length).toBeLessThan(result.deck.slides.filter(s => s.title === 'Install').length)
     let corrections: ReturnType<typeof correctionsFor> = []
     const pdf = join(dir, 'steps.pdf')
     const [done] = await exportDecks({
       slides: out,
+      deck: optimistic.deck,
       browser: await resolveBrowser(),
       timeoutMs: 60_000,
       dark: false,
       replan: async (audit) => {
-        corrections = correctionsFor(audit, optimistic.deck)
-        return corrections.length ? result.replan(corrections.map(c => ({ ...c, grow: c.grow * 0.4 }))).markdown : undefined
+        corrections = correctionsFor(audit, optimistic.deck.slides)
+        return corrections.length ? result.replan(corrections.map(c => ({ ...c, grow: c.grow * 0.4 }))) : undefined
       },
     }, [{ format: 'pdf', output: pdf }])
     expect(corrections.length).toBeGreaterThan(0)

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { resolveBrowser } from '../../scripts/slidev/browser'
 import { renderHandout } from '../../scripts/handout/handout'
 import { handoutContent } from '../../scripts/handout/handout-content'
+import type { Deck } from '../../scripts/pipeline/types'
 import { ROOT } from '../../scripts/core/paths'
 import { CLI, defaultDeck, tempDir } from '../helpers'
 
@@ -25,8 +26,8 @@ let notes: string[] = []
 let secondRun = ''
 
 beforeAll(async () => {
-  const { markdown } = await defaultDeck()
-  const content = handoutContent(markdown)
+  const { deck } = await defaultDeck()
+  const content = handoutContent(deck)
   slides = content.slides.length
   // Each paragraph and list item of the notes (pdftotext reads the notes column next to the slide's text).
   notes = content.slides.flatMap(s => s.notesHtml.split(/<[^>]+>/).map(t => t.replace(/&[a-z]+;|&#\d+;/g, ' ').trim()).filter(Boolean))
@@ -99,16 +100,14 @@ describe('handout layout with long notes', () => {
     writeFileSync(file, await doc.save())
     return file
   }
-  const deck = (notes: string[]) => notes.map((n, i) => `---\ntitle: "S${i + 1}"\n---\n\n# S${i + 1}\n\n<!--\n${n}\n-->\n`).join('\n')
+  const deck = (notes: string[]): Deck => ({ title: 'Talk', lang: 'en', slides: notes.map((n, i) => ({ no: i + 1, title: `S${i + 1}`, notes: n })) })
   const render = async (notes: string[], output: string) => renderHandout({
-    slidesFile: 'slides.md',
-    slidesMarkdown: deck(notes),
+    deck: deck(notes),
     slidesPdf: await slidesPdf(notes.length),
     output,
     browser: await resolveBrowser(),
     perPage: 3,
     dark: false,
-    lang: 'en',
     notesFile: 'notes.md',
   })
 
@@ -127,7 +126,7 @@ describe('handout layout with long notes', () => {
   it('refuses a slides PDF that is not this deck (replaced since it was exported), and writes nothing', async () => {
     const out = join(tempDir(), 'h.pdf')
     const other = await slidesPdf(2) // pages titled S1, S2: another deck's
-    await expect(renderHandout({ slidesFile: 'slides.md', slidesMarkdown: deck(['a', 'b']).replace(/S(\d)/g, 'Talk $1'), slidesPdf: other, output: out, browser: await resolveBrowser(), perPage: 3, dark: false, lang: 'en', notesFile: 'notes.md' }))
+    await expect(renderHandout({ deck: { ...deck(['a', 'b']), slides: deck(['a', 'b']).slides.map(s => ({ ...s, title: s.title.replace(/S(\d)/, 'Talk $1') })) }, slidesPdf: other, output: out, browser: await resolveBrowser(), perPage: 3, dark: false, notesFile: 'notes.md' }))
       .rejects.toThrow(/is not this deck's slides: 2 pages do not show/)
     expect(existsSync(out)).toBe(false)
   }, 60_000)

@@ -10,39 +10,22 @@ import { handoutContent } from '../../scripts/handout/handout-content'
 import { clock } from '../../scripts/core/pace'
 import { PAGE, geometry, handoutHtml } from '../../scripts/handout/handout-layout'
 import { perPageOption } from '../../scripts/cli/handout-command'
-import { darkSlidesPath, withColorSchema } from '../../scripts/slidev/variant'
+import { darkSlidesPath } from '../../scripts/slidev/variant'
+import { speakerNotesText } from '../../scripts/pipeline/speaker-notes-text'
+import type { Deck } from '../../scripts/pipeline/types'
 import { defaultDeck, tempDir } from '../helpers'
 
-const deck = `---
-title: "Deck <title>"
-colorSchema: light
-level: 1
----
-
-# Deck
-
----
-title: "Part A"
-level: 1
----
-
-# Part A
-
-<!--
-A note with **bold**, <script>alert(1)</script> and [a link](javascript:alert(1)).
--->
-
----
-title: "Part A"
-level: 2
----
-
-# Part A
-
----
-
-# plain
-`
+/** A deck as generation makes it: a cover, a section, its same-named first slide, a plain slide. */
+const deck: Deck = {
+  title: 'Deck <title>',
+  lang: 'en',
+  slides: [
+    { no: 1, title: 'Deck', level: 1, notes: '' },
+    { no: 2, title: 'Part A', level: 1, notes: speakerNotesText(['A note with **bold**, <script>alert(1)</script> and [a link](javascript:alert(1)).']) },
+    { no: 3, title: 'Part A', level: 2, notes: '' },
+    { no: 4, title: 'plain', notes: '' },
+  ],
+}
 
 describe('handout content', () => {
   const c = handoutContent(deck)
@@ -66,16 +49,16 @@ describe('handout content', () => {
   })
 
   it('covers every slide of the default deck, in order, with their notes', async () => {
-    const { markdown, plan } = await defaultDeck()
-    const content = handoutContent(markdown)
+    const { deck, plan } = await defaultDeck()
+    const content = handoutContent(deck)
     expect(content.slides).toHaveLength(plan.slides.length)
     expect(content.slides.filter(s => s.notesHtml).length).toBeGreaterThan(plan.slides.length / 2)
     expect(content.slides.some(s => s.notesHtml.includes('萌芽期'))).toBe(true)
   })
 
   it('prints each slide\'s planned time beside its title', async () => {
-    const { markdown, plan } = await defaultDeck()
-    const content = handoutContent(markdown)
+    const { deck, plan } = await defaultDeck()
+    const content = handoutContent(deck)
     expect(content.slides.map(s => s.budget)).toEqual(plan.slides.map(s => s.budget))
     const html = handoutHtml(content, { perPage: 3, dark: false, lang: 'zh-CN', fontCss: '/font/all.css' })
     const budget = plan.slides[1]!.budget!
@@ -110,11 +93,13 @@ describe('handout page', () => {
 })
 
 describe('dark variant', () => {
-  it('sets the colour schema in the headmatter only', () => {
-    const dark = withColorSchema(deck, 'dark')
+  it('is the same deck rendered with the dark colour schema in its headmatter, nothing else', async () => {
+    const { markdown, variant } = await defaultDeck()
+    const dark = variant('dark')
+    const lines = (md: string) => md.split('\n').filter(l => !l.startsWith('# notedeck-hash:'))
     expect(dark.split('\n').filter(l => l.startsWith('colorSchema:'))).toEqual(['colorSchema: dark'])
-    expect(dark.replace('colorSchema: dark', 'colorSchema: light')).toBe(deck)
-    expect(withColorSchema('---\ntitle: x\n---\n\n# x\n', 'dark')).toContain('title: x\ncolorSchema: dark\n---')
+    expect(lines(dark).filter(l => l !== 'colorSchema: dark')).toEqual(lines(markdown).filter(l => !l.startsWith('colorSchema:')))
+    expect(dark.indexOf('colorSchema: dark')).toBeLessThan(dark.indexOf('\n---\n', 4))
   })
   it('is written beside the slides, hidden', () => {
     expect(darkSlidesPath('/p/slides.md')).toBe('/p/.notedeck-slides-dark.slides.md')

@@ -6,6 +6,7 @@
 import { parseSync } from '@slidev/parser'
 import { NotedeckError } from '../../core/errors'
 import type { Slide } from '../types'
+import { titleOf } from './slide-title'
 
 export interface ExtraSlide {
   /** The slide's Slidev Markdown, frontmatter included (without `after`/`before`). */
@@ -13,6 +14,10 @@ export interface ExtraSlide {
   after?: string
   before?: string
   line: number
+  /** What the slide shows as its title (its first heading), its outline level and its speaker notes, as Slidev reads them. */
+  title: string
+  level?: number
+  notes: string
 }
 
 export function parseExtraSlides(source: string, file: string): ExtraSlide[] {
@@ -27,7 +32,8 @@ export function parseExtraSlides(source: string, file: string): ExtraSlide[] {
     }
     const fm = Object.entries(frontmatter).map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
     const raw = `${fm.length ? `---\n${fm.join('\n')}\n---\n` : '---\n'}\n${s.content.trim()}\n${s.note ? `\n<!--\n${s.note}\n-->\n` : ''}`
-    return { raw, line: s.start + 1, ...(typeof after === 'string' ? { after } : {}), ...(typeof before === 'string' ? { before } : {}) }
+    const level = typeof frontmatter.level === 'number' ? { level: frontmatter.level } : {}
+    return { raw, line: s.start + 1, title: titleOf(s.content) ?? '', ...level, notes: s.note?.trim() ?? '', ...(typeof after === 'string' ? { after } : {}), ...(typeof before === 'string' ? { before } : {}) }
   })
 }
 

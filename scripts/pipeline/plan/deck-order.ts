@@ -4,7 +4,9 @@
  * numbers them; and what later stages need to know about each (DeckSlide). Pure.
  */
 import { type ExtraSlide, placeExtra } from '../notes/extra-slides'
-import type { DeckSlide, LinkTarget, Slide } from '../types'
+import type { Deck, DeckSlide, LinkTarget, Plan, Slide } from '../types'
+import { LANG_TAGS } from '../i18n'
+import { speakerNotesText } from '../speaker-notes-text'
 import { resolveAnchor } from '../notes/anchors'
 
 export type Placed = { kind: 'planned', slide: Slide, index: number } | { kind: 'extra', extra: ExtraSlide }
@@ -19,11 +21,35 @@ export function deckOrder(slides: Slide[], extras: ExtraSlide[], file: string): 
   ]
 }
 
-/** Each slide of the deck, numbered from 1, as the export and the check see it. */
-export function deckSlides(order: Placed[]): DeckSlide[] {
-  return order.map((p, i) => p.kind === 'extra'
-    ? { no: i + 1, title: '', level: 2, extra: true }
-    : { no: i + 1, title: p.slide.title, level: p.slide.level, plan: p.index, ...(p.slide.source ? { line: p.slide.source.start.line, lines: [p.slide.source.start.line, p.slide.source.end.line] as [number, number] } : {}), ...(p.slide.height !== undefined ? { height: p.slide.height } : {}) })
+/** The deck in `order`, numbered from 1, as every stage after generation sees it. */
+export function deckOf(plan: Plan, order: Placed[]): Deck {
+  const cover = plan.slides[0]?.body.kind === 'cover' ? plan.slides[0].body : undefined
+  return {
+    title: plan.title,
+    lang: LANG_TAGS[plan.lang],
+    ...(cover?.author ? { author: cover.author } : {}),
+    ...(cover?.subtitle ? { subtitle: cover.subtitle } : {}),
+    slides: order.map((p, i) => deckSlide(p, i + 1)),
+  }
+}
+
+function deckSlide(p: Placed, no: number): DeckSlide {
+  if (p.kind === 'extra') {
+    const { title, level, notes } = p.extra
+    return { no, title, ...(level !== undefined ? { level } : {}), notes, extra: true }
+  }
+  const { slide } = p
+  return {
+    no,
+    title: slide.body.kind === 'cover' ? slide.body.title : slide.title,
+    ...(slide.part ? { part: slide.part } : {}),
+    level: slide.level,
+    notes: speakerNotesText(slide.notes),
+    plan: p.index,
+    ...(slide.source ? { line: slide.source.start.line, lines: [slide.source.start.line, slide.source.end.line] as [number, number] } : {}),
+    ...(slide.height !== undefined ? { height: slide.height } : {}),
+    ...(slide.budget ? { budget: slide.budget } : {}),
+  }
 }
 
 /**

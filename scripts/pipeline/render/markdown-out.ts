@@ -6,6 +6,7 @@
 import type { BlockContent, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown'
+import { escapeHtml } from '../speaker-notes-text'
 
 export type ImageMap = ReadonlyMap<string, string | undefined>
 
@@ -107,6 +108,4 @@ function codeHtml(s: string): string {
   return escapeHtml(s).replace(/-/g, '&#45;').replace(/`/g, '&#96;').replace(/\n/g, '&#10;')
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
+export { escapeHtml }

@@ -2,6 +2,8 @@
 import type { Block, Card, Fill, Lang, LeadIn, LinkTarget, Plan, Slide } from '../types'
 import { diagramAlt, notesDiagramAlt } from './diagram-alt'
 import { mermaidOf } from './mermaid'
+import { speakerNotesText } from '../speaker-notes-text'
+import { LANG_TAGS } from '../i18n'
 import { CARD, FONTS, codeLinePx } from '../geometry'
 import type { Placed } from '../plan/deck-order'
 import { type ImageMap, type LinkMap, type Refs, escapeHtml, isSafeUrl, toSlideMarkdown } from './markdown-out'
@@ -27,8 +29,6 @@ export function navTitle(s: string): string {
   return s.replace(/[<>{}|$]/g, c => map[c] ?? c)
 }
 
-/** The language tag of the page (`<html lang>`, the PDF's /Lang) for the deck's language. */
-export const LANG_TAGS: Record<Lang, string> = { zh: 'zh-CN', en: 'en' }
 
 /** The page's language, and the author and subtitle as document properties (the PDF's too). */
 function metadata(plan: Plan): string[] {
@@ -186,7 +186,6 @@ function frontmatter(slide: Slide, index: number): string[] {
     `title: ${yamlString(navTitle(slide.part && slide.part.index > 1 ? `${slide.title} (${slide.part.index}/${slide.part.count})` : slide.title))}`,
     `level: ${slide.level}`,
     ...(slide.source ? [`notesLine: ${slide.source.start.line}`] : []),
-    ...(slide.height ? [`estimatedHeight: ${slide.height}`] : []),
     ...(slide.budget ? [`budget: ${slide.budget}`] : []),
   ]
   // The first slide's frontmatter is the deck's headmatter, which has the title already.
@@ -197,10 +196,7 @@ function frontmatter(slide: Slide, index: number): string[] {
 function speakerNotes(lines: string[]): string[] {
   if (!lines.length)
     return []
-  const isItem = (l: string) => /^\s*(-|\d+\.)\s/.test(l)
-  const safe = lines.map(l => escapeHtml(l).replace(/--/g, '&#45;&#45;'))
-  const body = safe.flatMap((l, i) => (i > 0 && !(isItem(l) && isItem(safe[i - 1]!)) ? ['', l] : [l]))
-  return ['', '<!--', ...body, '-->']
+  return ['', '<!--', speakerNotesText(lines), '-->']
 }
 
 /** The deck as Slidev markdown, its slides in `order` (the planned ones and hand-written extra ones: deckOrder). */
