@@ -78,4 +78,9 @@ describe('imports between the modules of scripts/', () => {
     expect(edges(graph, /^slidev\//, /^(?:export|handout|check|cli)\//)).toEqual([])
     expect(edges(graph, /^core\//, /^(?!core\/)/)).toEqual([])
   })
+
+  it('read a slides file with Slidev\'s parser in one place only (what was planned comes from the Deck)', () => {
+    const parsers = [...sources].filter(([, source]) => /\bparseSync\b/.test(source) && /'@slidev\/parser'/.test(source)).map(([f]) => key(f)).sort()
+    expect(parsers).toEqual(['pipeline/notes/extra-slides', 'slidev/slidev-slides'])
+  })
 })

@@ -1,6 +1,7 @@
-/** Command-line arguments shared by the commands: the notes file and the common options. Pure. */
-import { type ParseArgsConfig, parseArgs } from 'node:util'
+/** Command-line arguments of a command: the notes file(s) and the options it takes (options.ts). Pure. */
+import { parseArgs } from 'node:util'
 import { NotedeckError } from '../core/errors'
+import { COMMANDS, type Command, optionsFor } from './options'
 
 export interface CommonOptions {
   notes: string
@@ -8,21 +9,10 @@ export interface CommonOptions {
   offline: boolean
 }
 
-/** The arguments; `many` lets the command take several notes files (`notesFiles`). */
-export function parseCommon(argv: string[], extra: ParseArgsConfig['options'] = {}, { many = false } = {}) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      config: { type: 'string', short: 'c' },
-      offline: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...extra,
-    },
-  })
-  if (positionals.length > 1 && !many)
+/** The arguments of `command`: its options, and one notes file (several where the command takes them: `notesFiles`). */
+export function parseCommon(argv: string[], command: Command) {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: optionsFor(command) })
+  if (positionals.length > 1 && !COMMANDS[command].many)
     throw new NotedeckError('USAGE', `expected one notes file, got ${positionals.length}: ${positionals.join(' ')}`)
   return { values: values as Record<string, string | boolean | undefined>, notes: positionals[0], notesFiles: positionals }
 }

@@ -22,7 +22,7 @@ export function buildArgs(slides: string, outDir: string): string[] {
 }
 
 export async function runBuild(argv: string[]): Promise<number> {
-  const { values, notes } = parseCommon(argv, { fresh: { type: 'boolean', default: false } })
+  const { values, notes } = parseCommon(argv, 'build')
   if (values.help) {
     console.log(USAGE)
     return 0

@@ -26,7 +26,7 @@ function printReport(result: GenerateResult, { findings, coverage }: CheckReport
 }
 
 export async function runCheck(argv: string[]): Promise<number> {
-  const { values, notesFiles } = parseCommon(argv, { dark: { type: 'boolean', default: false } }, { many: true })
+  const { values, notesFiles } = parseCommon(argv, 'check')
   if (values.help) {
     console.log(USAGE)
     return 0

@@ -11,7 +11,7 @@ import type { Exporter } from '../export/exporter'
 import { isFreshFromStamp } from '../export/export-cache'
 import { DEFAULT_NOTES, outputNameFor } from '../core/paths'
 import { reportLines } from '../export/pptx-editable'
-import { EXPORT_OPTIONS, type ExportRequest, exportGenerated, exportInputs, exportRequest, exportSummary, inputOptions, reportRendered } from './export-request'
+import { type ExportRequest, exportGenerated, exportInputs, exportRequest, exportSummary, inputOptions, reportRendered } from './export-request'
 import { USAGE } from './usage'
 
 /** The formats asked for, checked. */
@@ -66,7 +66,7 @@ async function exportNotes(notes: string | undefined, formats: ExportFormat[], v
 }
 
 export async function runExport(argv: string[]): Promise<number> {
-  const { values, notesFiles } = parseCommon(argv, { ...EXPORT_OPTIONS, format: { type: 'string', default: 'pdf' } }, { many: true })
+  const { values, notesFiles } = parseCommon(argv, 'export')
   if (values.help) {
     console.log(USAGE)
     return 0

@@ -20,13 +20,6 @@ import { writeDarkVariant } from '../slidev/variant'
 
 export const DEFAULT_TIMEOUT_MS = 60_000
 
-export const EXPORT_OPTIONS = {
-  'timeout': { type: 'string' },
-  'dark': { type: 'boolean', default: false },
-  'fresh': { type: 'boolean', default: false },
-  'allow-overflow': { type: 'boolean', default: false },
-} as const
-
 export interface ExportRequest {
   format: ExportFormat
   dark: boolean

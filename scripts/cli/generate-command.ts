@@ -7,10 +7,7 @@ import { printGenerated } from './report'
 import { USAGE } from './usage'
 
 export async function runGenerate(argv: string[]): Promise<number> {
-  const { values, notes } = parseCommon(argv, {
-    check: { type: 'boolean', default: false },
-    force: { type: 'boolean', default: false },
-  })
+  const { values, notes } = parseCommon(argv, 'generate')
   if (values.help) {
     console.log(USAGE)
     return 0

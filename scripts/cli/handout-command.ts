@@ -7,7 +7,7 @@ import { parseCommon } from './args'
 import { resolveBrowser } from '../slidev/browser'
 import { NotedeckError } from '../core/errors'
 import { exportKey, fileDigest, isFresh, remember } from '../export/export-cache'
-import { EXPORT_OPTIONS, exportGenerated, exportInputs, exportRequest, exportSummary, reportRendered } from './export-request'
+import { exportGenerated, exportInputs, exportRequest, exportSummary, reportRendered } from './export-request'
 import { generateForDeck } from './generate-deck'
 import { defaultHandoutPath, renderHandout } from '../handout/handout'
 import { DEFAULT_PER_PAGE, PER_PAGE_CHOICES, type PerPage } from '../handout/handout-layout'
@@ -24,7 +24,7 @@ export function perPageOption(value: unknown): PerPage {
 }
 
 export async function runHandout(argv: string[]): Promise<number> {
-  const { values, notes } = parseCommon(argv, { ...EXPORT_OPTIONS, 'per-page': { type: 'string' } })
+  const { values, notes } = parseCommon(argv, 'handout')
   if (values.help) {
     console.log(USAGE)
     return 0
