@@ -83,4 +83,9 @@ describe('imports between the modules of scripts/', () => {
     const parsers = [...sources].filter(([, source]) => /\bparseSync\b/.test(source) && /'@slidev\/parser'/.test(source)).map(([f]) => key(f)).sort()
     expect(parsers).toEqual(['pipeline/notes/extra-slides', 'slidev/slidev-slides'])
   })
+
+  it('decide where outputs go by default in one place (core/paths.ts)', () => {
+    const deciders = [...sources].filter(([, source]) => /join\((?:ROOT|root),\s*'dist'/.test(source)).map(([f]) => key(f))
+    expect(deciders).toEqual(['core/paths'])
+  })
 })

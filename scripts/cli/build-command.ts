@@ -9,7 +9,7 @@ import { parseCommon } from './args'
 import { NotedeckError } from '../core/errors'
 import { exportKey, isFresh, remember } from '../export/export-cache'
 import { generateForDeck } from './generate-deck'
-import { ROOT } from '../core/paths'
+import { DEFAULT_NOTES, ROOT, defaultSitePath, outputNameFor } from '../core/paths'
 import { lastLines, runSlidev } from '../slidev/slidev'
 import { USAGE } from './usage'
 import { replacePath, tempPathFor } from '../core/write'
@@ -27,7 +27,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     console.log(USAGE)
     return 0
   }
-  const output = typeof values.out === 'string' ? resolve(values.out) : join(ROOT, 'dist', 'site')
+  const output = typeof values.out === 'string' ? resolve(values.out) : defaultSitePath(ROOT, outputNameFor(notes ?? DEFAULT_NOTES))
   const result = await generateForDeck(notes, values)
   const key = await exportKey(result.markdown, { format: 'site' })
   if (!values.fresh && await isFresh(output, key)) {

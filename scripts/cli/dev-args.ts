@@ -1,7 +1,6 @@
 /** The arguments of `npm run dev`: notedeck's own, and the ones that go on to Slidev. Pure. */
 import { resolve } from 'node:path'
-import { DEFAULT_NOTES, ROOT, outputNameFor } from '../core/paths'
-import { defaultOutput } from '../export/export'
+import { DEFAULT_NOTES, ROOT, defaultOutput, outputNameFor } from '../core/paths'
 import { talkSeconds } from '../core/duration'
 import { NotedeckError } from '../core/errors'
 

@@ -11,7 +11,8 @@ import type { Exporter } from '../export/exporter'
 import { isFreshFromStamp } from '../export/export-cache'
 import { DEFAULT_NOTES, outputNameFor } from '../core/paths'
 import { reportLines } from '../export/pptx-editable'
-import { type ExportRequest, exportGenerated, exportInputs, exportRequest, exportSummary, inputOptions, reportRendered } from './export-request'
+import { type ExportRequest, exportRequest, exportSummary, reportRendered } from './export-request'
+import { exportGenerated, exportInputs, inputOptions } from '../export/export-job'
 import { USAGE } from './usage'
 
 /** The formats asked for, checked. */
@@ -43,7 +44,7 @@ async function exportNotes(notes: string | undefined, formats: ExportFormat[], v
   const notesFile = resolve(notes ?? DEFAULT_NOTES)
   const reqs = requestsFor(notesFile, formats, values, several)
   // Nothing changed since the last export: say so without loading the generator.
-  const quick = await Promise.all(reqs.map(req => req.fresh ? false : isFreshFromStamp(req.output, notesFile, inputOptions(values, req))))
+  const quick = await Promise.all(reqs.map(req => req.fresh ? false : isFreshFromStamp(req.output, notesFile, inputOptions(req))))
   if (quick.every(Boolean)) {
     reqs.forEach(req => console.log(exportSummary({ output: req.output, cached: true, bytes: 0, seconds: 0 }, req.format, 0)))
     return
@@ -51,7 +52,7 @@ async function exportNotes(notes: string | undefined, formats: ExportFormat[], v
   const { generateForDeck } = await import('./generate-deck')
   const result = await generateForDeck(notes, values)
   // Keyed again after generation: the slides file may just have been rewritten.
-  const jobs = await Promise.all(reqs.map(async req => ({ req, inputs: await exportInputs(result, values, req) })))
+  const jobs = await Promise.all(reqs.map(async req => ({ req, inputs: await exportInputs(result, req) })))
   const done = await exportGenerated(result, jobs, render)
   done.forEach((d, i) => {
     console.log(exportSummary(d, reqs[i]!.format, (d.deck ?? result.deck).slides.length))

@@ -7,11 +7,12 @@ import { parseCommon } from './args'
 import { resolveBrowser } from '../slidev/browser'
 import { NotedeckError } from '../core/errors'
 import { exportKey, fileDigest, isFresh, remember } from '../export/export-cache'
-import { exportGenerated, exportInputs, exportRequest, exportSummary, reportRendered } from './export-request'
+import { exportRequest, exportSummary, reportRendered } from './export-request'
+import { exportGenerated, exportInputs } from '../export/export-job'
 import { generateForDeck } from './generate-deck'
-import { defaultHandoutPath, renderHandout } from '../handout/handout'
+import { renderHandout } from '../handout/handout'
 import { DEFAULT_PER_PAGE, PER_PAGE_CHOICES, type PerPage } from '../handout/handout-layout'
-import { DEFAULT_NOTES, ROOT, outputNameFor } from '../core/paths'
+import { DEFAULT_NOTES, ROOT, defaultHandoutPath, outputNameFor } from '../core/paths'
 import { USAGE } from './usage'
 
 export function perPageOption(value: unknown): PerPage {
@@ -35,7 +36,7 @@ export async function runHandout(argv: string[]): Promise<number> {
   const dark = req.dark
   const output = typeof values.out === 'string' ? resolve(values.out) : defaultHandoutPath(ROOT, dark, name)
   const result = await generateForDeck(notes, values)
-  const slides = (await exportGenerated(result, [{ req, inputs: await exportInputs(result, values, req) }]))[0]!
+  const slides = (await exportGenerated(result, [{ req, inputs: await exportInputs(result, req) }]))[0]!
   if (!slides.cached)
     console.log(exportSummary(slides, 'pdf', (slides.deck ?? result.deck).slides.length))
   reportRendered([slides], result, req.allowOverflow)

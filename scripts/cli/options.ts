@@ -19,7 +19,7 @@ export const COMMANDS: Record<Command, CommandSpec> = {
   dev: { args: '[-- <notes.md>] [slidev options]', help: ['generate, watch the notes, and serve the deck (e.g. --port 3031)'] },
   export: { args: '[-- <notes.md> ...] [-o <path>]', many: true, help: ['generate, then export (default dist/slides.pdf; other notes: dist/<name>.pdf)', '(several notes: exported one after another on one server)'] },
   handout: { args: '[-- <notes.md>] [-o <file.pdf>]', help: ['A4 handout: slides with their speaker notes (default dist/handout.pdf; other notes: dist/<name>-handout.pdf)'] },
-  build: { args: '[-- <notes.md>] [-o <folder>]', help: ['the deck as a static site that works offline (default dist/site/)'] },
+  build: { args: '[-- <notes.md>] [-o <folder>]', help: ['the deck as a static site that works offline (default dist/site/; other notes: dist/<name>-site/)'] },
   check: { args: '[-- <notes.md> ...]', many: true, help: ['generate, render every slide in Chromium, report what does not fit or read', '(several notes: checked one after another on one server)'] },
 }
 

@@ -37,6 +37,21 @@ const stemOf = (notes: string) => basename(notes, extname(notes)).replace(/[^\w.
  */
 export const outputNameFor = (notes: string) => resolve(notes) === DEFAULT_NOTES ? 'slides' : stemOf(notes)
 
+/** The formats an export makes: pptx is editable (native text and shapes), pptx-image one picture per slide. */
+export type ExportFormat = 'pdf' | 'pptx' | 'pptx-image' | 'png'
+
+/** Where an export goes by default: dist/slides.pdf, dist/slides-dark.pptx, dist/slides-image.pptx, dist/slides-png/ … (`name`: `outputNameFor` the notes). */
+export function defaultOutput(root: string, format: ExportFormat, dark: boolean, name = 'slides'): string {
+  const stem = `${name}${dark ? '-dark' : ''}`
+  return join(root, 'dist', format === 'png' ? `${stem}-png` : format === 'pptx-image' ? `${stem}-image.pptx` : `${stem}.${format}`)
+}
+
+/** The handout: dist/handout.pdf for the default notes, dist/<name>-handout.pdf for others; -dark before .pdf. */
+export const defaultHandoutPath = (root: string, dark: boolean, name = 'slides') => join(root, 'dist', `${name === 'slides' ? 'handout' : `${name}-handout`}${dark ? '-dark' : ''}.pdf`)
+
+/** The static site of a deck: dist/site/ for the default notes, dist/<name>-site/ for others. */
+export const defaultSitePath = (root: string, name = 'slides') => join(root, 'dist', name === 'slides' ? 'site' : `${name}-site`)
+
 /**
  * Written by `npm run dev` while it runs, one per slides file (several `dev` may run at once): its
  * port, so that `export` of the same notes can print from its server.

@@ -134,9 +134,3 @@ export async function exportDeck(opts: ExportOptions, after: (rendered: Rendered
   const [result] = await exportDecks(base, [{ format, output, after }], render)
   return result!
 }
-
-/** dist/slides.pdf, dist/slides-dark.pptx, dist/slides-image.pptx, dist/slides-png/ … (`slides`: `outputNameFor` the notes) */
-export function defaultOutput(root: string, format: ExportFormat, dark: boolean, slides = 'slides'): string {
-  const name = `${slides}${dark ? '-dark' : ''}`
-  return join(root, 'dist', format === 'png' ? `${name}-png` : format === 'pptx-image' ? `${name}-image.pptx` : `${name}.${format}`)
-}

@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'playwright-chromium'
 import type { Deck } from '../pipeline/types'
+import type { ExportFormat } from '../core/paths'
 import { NotedeckError } from '../core/errors'
 import { launchBrowser } from '../slidev/browser'
 import { type EditableReport, PRINT_PAGE } from '../slidev/slidev-internals'
@@ -19,8 +20,7 @@ export type { DeckToPrint }
 /** Time for the server and the browser to start, on top of the page-rendering timeout. */
 export const EXPORT_OVERHEAD_MS = 30_000
 
-/** pptx: editable (native text and shapes); pptx-image: one picture per slide. */
-export type ExportFormat = 'pdf' | 'pptx' | 'pptx-image' | 'png'
+export type { ExportFormat }
 export const FORMATS: readonly ExportFormat[] = ['pdf', 'pptx', 'pptx-image', 'png']
 
 /**

@@ -128,6 +128,3 @@ export async function renderHandout(opts: HandoutOptions): Promise<{ output: str
   await writeAtomic(opts.output, pdf)
   return { output: opts.output, pages: layout.pages, bytes: pdf.byteLength, layout }
 }
-
-/** dist/handout.pdf for the default notes (`name` slides), dist/<name>-handout.pdf for others; -dark before .pdf. */
-export const defaultHandoutPath = (root: string, dark: boolean, name = 'slides') => join(root, 'dist', `${name === 'slides' ? 'handout' : `${name}-handout`}${dark ? '-dark' : ''}.pdf`)

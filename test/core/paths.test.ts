@@ -5,9 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { splitDevArgs } from '../../scripts/cli/dev-args'
 import { requestsFor } from '../../scripts/cli/export-command'
 import { exportRequest } from '../../scripts/cli/export-request'
-import { DEFAULT_NOTES, DEFAULT_SLIDES, ROOT, outputNameFor, slidesFor } from '../../scripts/core/paths'
-import { defaultOutput } from '../../scripts/export/export'
-import { defaultHandoutPath } from '../../scripts/handout/handout'
+import { DEFAULT_NOTES, DEFAULT_SLIDES, ROOT, defaultHandoutPath, defaultOutput, defaultSitePath, outputNameFor, slidesFor } from '../../scripts/core/paths'
 
 const dist = (f: string) => join(ROOT, 'dist', f)
 
