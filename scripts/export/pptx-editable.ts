@@ -20,7 +20,7 @@ import { ROOT } from '../core/paths'
 import { slidevSlides } from '../slidev/slidev-slides'
 import { stablePptx } from './pptx-stable'
 import { withNativeParts } from './pptx-native'
-import { partsOnPage, showTables, tablesOnPage } from '../page/pptx-page'
+import { partsOnPage, showTables, tablesOnPage } from '../page/bundle'
 import { EDITABLE_CHUNK, EDITABLE_ROUTE, type EditableExporter, type EditableReport, SLIDEV } from '../slidev/slidev-internals'
 
 /** The attribute that marks a table hidden from Slidev's exporter while notedeck makes it a PowerPoint table. */
@@ -69,8 +69,8 @@ export async function editablePptx(page: Page, slidesMarkdown: string, lang: str
         throw new Error(`Slidev's editable exporter asked for the "${route}" route; notedeck shows "${EDITABLE_ROUTE}"`)
     }
     const query = { slides: SLIDEV.printContainer, canvasWidth: CANVAS.width, mark: TABLE_MARK }
-    const { zooms, figures } = await page.evaluate(partsOnPage, query)
-    const tables = await page.evaluate(tablesOnPage, query)
+    const { zooms, figures } = await partsOnPage(page, query)
+    const tables = await tablesOnPage(page, query)
     const { output, ...report } = await withNativeParts(await exportersPptx(), { zooms, tables, figures, canvasWidth: CANVAS.width }, () => exportPptxEditable({ page, slides, width: CANVAS.width, height: CANVAS.height, pages: slides.map((_, i) => i + 1), go }, join(dir, 'slides.pptx')))
       .catch((e: Error) => {
         throw new NotedeckError('EXPORT_FAILED', `Slidev's editable PowerPoint exporter failed: ${e.message.split('\n')[0]}`, { hint: '`--format pptx-image` makes a PowerPoint of one picture per slide', cause: e })
@@ -78,7 +78,7 @@ export async function editablePptx(page: Page, slidesMarkdown: string, lang: str
     return { data: await stablePptx(await readFile(output), { lang }), report }
   }
   finally {
-    await page.evaluate(showTables, TABLE_MARK).catch(() => {})
+    await showTables(page, TABLE_MARK).catch(() => {})
     await rm(dir, { recursive: true, force: true })
   }
 }

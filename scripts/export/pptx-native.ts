@@ -10,7 +10,7 @@
  * wrapping, which is undone in `finally`; one export at a time per process.
  */
 import type PptxGenJS from 'pptxgenjs'
-import type { PageCell, PageFigure, PageRun, PageTable, PageZoom, Rgba } from '../page/pptx-page'
+import type { PageCell, PageFigure, PageRun, PageTable, PageZoom, Rgba } from '../page/pptx-types'
 
 const INCH_PER_PX = 1 / 96
 const PT_PER_PX = 0.75
@@ -140,7 +140,7 @@ function pxBox(o: { x?: unknown, y?: unknown, w?: unknown, h?: unknown }) {
   return { x, w, cx: x + w / 2, cy: y + h / 2 }
 }
 
-/** What the page shows that the exporter does not make as shown (`pptx-page.ts` reads it). */
+/** What the page shows that the exporter does not make as shown (`page/in-page/pptx-tables.ts` and `pptx-parts.ts` read it). */
 export interface NativeParts { zooms: PageZoom[], tables: PageTable[], figures: PageFigure[], canvasWidth: number }
 
 let busy: Promise<unknown> = Promise.resolve()

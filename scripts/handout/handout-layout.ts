@@ -1,6 +1,6 @@
 /**
  * The handout's page: A4 portrait, rows of [slide | speaker notes], a footer with the deck title
- * and page numbers. This module writes the HTML (pure); handout-page.js pages and fits it in the
+ * and page numbers. This module writes the HTML (pure); page/in-page/handout-paging.ts pages and fits it in the
  * browser; the slides themselves are drawn into the empty frames afterwards, as vector PDF pages.
  */
 import type { HandoutContent } from './handout-content'

@@ -16,10 +16,10 @@ import { handoutContent } from './handout-content'
 import { charWidth } from '../pipeline/char-width'
 import { documentInfo } from '../export/outline'
 import { composeHandout } from './handout-compose'
-import type { Frame } from './handout-compose'
 import { type PerPage, handoutHtml } from './handout-layout'
 import { writeAtomic } from '../core/write'
-import { pageScript } from '../core/paths'
+import { layoutHandout } from '../page/bundle'
+import type { HandoutLayout } from '../page/handout-types'
 
 export interface HandoutOptions {
   /** The deck the slides PDF was printed from (after the export's feedback pass). */
@@ -39,7 +39,7 @@ const ORIGIN = 'http://handout.notedeck.invalid'
 const NOTES_PT = [9.5, 9, 8.5, 8]
 const FLOOR_PT = [7.5, 7]
 
-interface Layout { pages: number, frames: (Frame & { notesPt: number, span: number })[], tooLong: number[] }
+type Layout = HandoutLayout
 
 /** The bundled fonts' folders, by the URL prefix the handout page loads them from: text, and code. */
 function fontDirs(): Record<string, string> {
@@ -92,7 +92,6 @@ export async function renderHandout(opts: HandoutOptions): Promise<{ output: str
     throw new NotedeckError('EXPORT_FAILED', `${opts.slidesPdf} is not this deck's slides: ${problems.join('; ')}`, { hint: 'export again with --fresh' })
   const slideTexts = pages.map(joinLines)
   const html = handoutHtml(content, { perPage: opts.perPage, dark: opts.dark, lang, fontCss: '/font/all.css', slideTexts })
-  const script = await readFile(pageScript('handout-page.js'), 'utf8')
   const fonts = fontDirs()
   const refused: string[] = []
   const { context, close } = await openContext(opts.browser, { viewport: { width: 794, height: 1123 }, colorScheme: opts.dark ? 'dark' : 'light' })
@@ -108,7 +107,7 @@ export async function renderHandout(opts: HandoutOptions): Promise<{ output: str
       return route.abort('blockedbyclient')
     })
     await page.goto(`${ORIGIN}/`, { waitUntil: 'load' })
-    layout = await page.evaluate(`${script}\nlayoutHandout(${JSON.stringify(NOTES_PT)}, ${JSON.stringify(FLOOR_PT)})`) as Layout
+    layout = await layoutHandout(page, NOTES_PT, FLOOR_PT)
     printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true })
   }
   finally {

@@ -1,5 +1,6 @@
 /**
- * The code that measures slides inside Chromium (`in-page/`), bundled for the page with esbuild:
+ * The code that measures slides inside Chromium and reads what the editable PowerPoint needs
+ * (`in-page/`), bundled for the page with esbuild:
  * typed modules on this side, one script on that side, which sets `window.__notedeck`. Built once a
  * process, in memory (about 30 ms), from the sources in scripts/page/in-page/.
  */
@@ -10,6 +11,8 @@ import { METRICS } from '../pipeline/plan/font-metrics'
 import { SLIDEV } from '../slidev/slidev-internals'
 import type { MeasureOptions, Measurement, PageFonts } from './measurement'
 import type { NotedeckPage } from './in-page/entry'
+import type { PageFigure, PageTable, PageZoom, TableQuery } from './pptx-types'
+import type { HandoutLayout } from './handout-types'
 
 let built: Promise<string> | undefined
 
@@ -51,4 +54,28 @@ export async function measureAll(page: Page, selector: string, opts: MeasureOpti
 export async function pageFonts(page: Page, opts: MeasureOptions): Promise<PageFonts> {
   await ensure(page)
   return page.evaluate(o => (window as Api).__notedeck!.pageFonts(o), opts)
+}
+
+/** The zoomed parts and the labelled figures of every slide the page shows. */
+export async function partsOnPage(page: Page, query: Omit<TableQuery, 'mark'>): Promise<{ zooms: PageZoom[], figures: PageFigure[] }> {
+  await ensure(page)
+  return page.evaluate(q => (window as Api).__notedeck!.partsOnPage(q), query)
+}
+
+/** Every outermost table of every slide, read as shown, then hidden from Slidev's exporter. */
+export async function tablesOnPage(page: Page, query: TableQuery): Promise<PageTable[]> {
+  await ensure(page)
+  return page.evaluate(q => (window as Api).__notedeck!.tablesOnPage(q), query)
+}
+
+/** Shows again the tables `tablesOnPage` hid. */
+export async function showTables(page: Page, mark: string): Promise<void> {
+  await ensure(page)
+  await page.evaluate(m => (window as Api).__notedeck!.showTables(m), mark)
+}
+
+/** The handout's rows paged onto A4 pages, its notes set in the first of `sizes` that fits (`floorSizes` last). */
+export async function layoutHandout(page: Page, sizes: number[], floorSizes: number[]): Promise<HandoutLayout> {
+  await ensure(page)
+  return page.evaluate(([s, f]) => (window as Api).__notedeck!.layoutHandout(s, f), [sizes, floorSizes] as const)
 }

@@ -3,7 +3,7 @@
 // same pptxgenjs class Slidev's exporter builds its file with; the class is left as it was.
 import PptxGenJS from 'pptxgenjs'
 import { describe, expect, it } from 'vitest'
-import type { PageCell, PageTable, PageZoom, Rgba } from '../../scripts/page/pptx-page'
+import type { PageCell, PageTable, PageZoom, Rgba } from '../../scripts/page/pptx-types'
 import { keepOnSlide, over, tableOf, withNativeParts, zoomAt, zoomText } from '../../scripts/export/pptx-native'
 import { readPptx } from './pptx-read'
 

@@ -1,9 +1,10 @@
-// What the editable PowerPoint reads from the page (scripts/page/pptx-page.ts), in Chromium on
+// What the editable PowerPoint reads from the page (scripts/page/in-page/pptx-tables.ts, pptx-parts.ts), in Chromium on
 // hand-made slides: tables (place, columns, rows, spans, runs and rules as drawn, hidden from
 // Slidev's exporter and shown again afterwards), zoomed parts at their shown size, labelled figures.
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type PageCell, type TableQuery, partsOnPage, showTables, tablesOnPage } from '../../scripts/page/pptx-page'
+import type { PageCell, TableQuery } from '../../scripts/page/pptx-types'
+import { partsOnPage, showTables, tablesOnPage } from '../../scripts/page/bundle'
 import { launchBrowser, resolveBrowser } from '../../scripts/slidev/browser'
 
 let browser: Browser
@@ -21,7 +22,7 @@ const STYLE = '<!doctype html><style>body{margin:0} table{border-collapse:collap
 describe('partsOnPage', () => {
   it('finds each labelled figure of each slide with its box; unlabelled ones are not figures', async () => {
     await page.setContent(STYLE + slide('<p>text</p>') + slide('<div style="padding:10px 0 0 20px"><div role="img" aria-label=" 时间线：萌芽期 " style="width:300px;height:100px"></div><div role="img" style="width:10px;height:10px"></div></div>'))
-    expect(await page.evaluate(partsOnPage, query)).toEqual({ zooms: [], figures: [{ slide: 2, x: 20, y: 10, w: 300, h: 100, alt: '时间线：萌芽期' }] })
+    expect(await partsOnPage(page, query)).toEqual({ zooms: [], figures: [{ slide: 2, x: 20, y: 10, w: 300, h: 100, alt: '时间线：萌芽期' }] })
   })
 })
 
@@ -32,7 +33,7 @@ describe('tablesOnPage', () => {
       <tbody><tr><td>a</td><td colspan="2">spans <b>two</b> columns<br><code style="font-family:monospace">x = 1</code></td></tr>
       <tr><td style="background:#eef">c</td><td><a href="https://example.com/">link</a></td><td></td></tr></tbody></table>
       <table><caption>with a caption</caption><tr><td>left to Slidev</td></tr></table></div>`))
-    const tables = await page.evaluate(tablesOnPage, query)
+    const tables = await tablesOnPage(page, query)
     expect(tables).toHaveLength(1)
     const [t] = tables
     expect(t).toMatchObject({ slide: 2, x: 48, y: 40, w: 600, background: { r: 255, g: 255, b: 255, a: 1 } })
@@ -57,15 +58,15 @@ describe('tablesOnPage', () => {
     expect(last[1]!.runs[0]!.link).toBe('https://example.com/')
     // Hidden from Slidev's exporter (which skips hidden elements) but still taking its place; the captioned table untouched.
     expect(await page.evaluate(() => [...document.querySelectorAll('table')].map(t => getComputedStyle(t).visibility))).toEqual(['hidden', 'visible'])
-    await page.evaluate(showTables, query.mark)
+    await showTables(page, query.mark)
     expect(await page.evaluate(() => [...document.querySelectorAll('table')].map(t => [getComputedStyle(t).visibility, t.getAttribute('style')]))).toEqual([['visible', 'width: 600px;'], ['visible', null]])
   })
 
   it('measures zoomed tables at the size they are shown, and finds the zoomed parts of each slide', async () => {
     await page.setContent(STYLE + slide('<div style="zoom:1.5;padding:20px"><table><tr><td style="font-size:20px">big</td></tr></table></div>'))
-    const [t] = await page.evaluate(tablesOnPage, query)
+    const [t] = await tablesOnPage(page, query)
     expect(t!.rows[0]![0]).toMatchObject({ padding: [9, 12, 9, 12], lineHeight: 45, runs: [{ text: 'big', fontSize: 30 }] })
-    const { zooms } = await page.evaluate(partsOnPage, query)
+    const { zooms } = await partsOnPage(page, query)
     expect(zooms).toEqual([expect.objectContaining({ slide: 1, x: 0, y: 0, zoom: 1.5 })])
     expect(t).toMatchObject({ x: 30, y: 30 })
   })
