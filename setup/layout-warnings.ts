@@ -9,7 +9,7 @@ import type { Router } from 'vue-router'
 import { measureSlide } from '../scripts/page/in-page/measure'
 import type { Measurement } from '../scripts/page/measurement'
 import { METRICS } from '../scripts/pipeline/plan/font-metrics'
-import { CANVAS, FONTS } from '../scripts/pipeline/geometry'
+import { CANVAS, COLORS, FONTS } from '../scripts/pipeline/geometry'
 import { SLIDEV } from '../scripts/slidev/slidev-internals'
 
 const BOX_ID = 'nd-layout-warning'
@@ -35,7 +35,7 @@ function show(lines: string[]): void {
     box = document.createElement('div')
     box.id = BOX_ID
     box.setAttribute('role', 'status')
-    box.style.cssText = 'position:fixed;left:8px;bottom:8px;z-index:1000;max-width:min(560px,60vw);padding:6px 10px;border-radius:6px;background:rgba(185,28,28,.92);color:#fff;font:12px/1.4 system-ui,sans-serif;pointer-events:none;white-space:pre-wrap'
+    box.style.cssText = `position:fixed;left:8px;bottom:8px;z-index:1000;max-width:min(560px,60vw);padding:6px 10px;border-radius:6px;background:${COLORS.warning.bg};opacity:.92;color:${COLORS.warning.fg};font:12px/1.4 system-ui,sans-serif;pointer-events:none;white-space:pre-wrap`
     document.body.appendChild(box)
   }
   const text = `notedeck: this slide does not show all it holds (npm run export would fail):\n${lines.join('\n')}`

@@ -1,5 +1,5 @@
 import type { MermaidConfig } from 'mermaid'
-import { FONTS, fontStack } from '../scripts/pipeline/geometry'
+import { COLORS, FONTS, fontStack } from '../scripts/pipeline/geometry'
 
 /** One font stack for slides and diagrams: the bundled fonts (scripts/pipeline/geometry.ts). */
 export const FONT_FAMILY = fontStack(FONTS.sans, 'sans-serif')
@@ -26,5 +26,4 @@ export const mermaidConfig: MermaidConfig = {
  * below the 4.5:1 contrast that text needs (`npm run check` measures it). Light fills, dark labels;
  * the dark theme's own scale is readable as it is.
  */
-const PASTELS = ['#dbeafe', '#fef3c7', '#dcfce7', '#fce7f3', '#ede9fe', '#ffedd5', '#cffafe', '#e0e7ff', '#fae8ff', '#ecfccb', '#fee2e2', '#f1f5f9']
-export const lightThemeVariables: Record<string, string> = Object.fromEntries(PASTELS.flatMap((fill, i) => [[`cScale${i}`, fill], [`cScaleLabel${i}`, '#111827']]))
+export const lightThemeVariables: Record<string, string> = Object.fromEntries(COLORS.pastels.flatMap((fill, i) => [[`cScale${i}`, fill], [`cScaleLabel${i}`, COLORS.diagram.label]]))

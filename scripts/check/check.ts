@@ -14,6 +14,7 @@ import { type PageProblems, watchPage } from '../slidev/page-problems'
 import { openDeckHost } from '../slidev/deck-host'
 import { slideSources } from '../slidev/slidev-slides'
 import type { Deck, DeckSlide } from '../pipeline/types'
+import { CANVAS } from '../pipeline/geometry'
 import type { SlidevServer } from '../slidev/slidev-server'
 import { SLIDEV, slideSelector } from '../slidev/slidev-internals'
 import { measureOptions, measureSlideNo } from '../page/bundle'
@@ -101,7 +102,7 @@ export async function openChecker(executablePath: string): Promise<Checker> {
   const host = openDeckHost('dev', 'check', 'CHECK_FAILED', LOAD_MS)
   let url: string | undefined
   try {
-    const page = await browser.newPage({ viewport: { width: 980, height: 552 } })
+    const page = await browser.newPage({ viewport: { width: CANVAS.width, height: CANVAS.height } })
     let current = 1
     let outside: Finding[] = []
     const trouble = watchPage(page, () => url)

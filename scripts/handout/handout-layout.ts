@@ -4,16 +4,16 @@
  * browser; the slides themselves are drawn into the empty frames afterwards, as vector PDF pages.
  */
 import type { HandoutContent } from './handout-content'
-import { FONTS, fontStack } from '../pipeline/geometry'
+import { CANVAS, COLORS, FONTS, fontStack } from '../pipeline/geometry'
 import { clock } from '../core/pace'
 
 export type PerPage = 2 | 3
 export const PER_PAGE_CHOICES: readonly PerPage[] = [2, 3]
 export const DEFAULT_PER_PAGE: PerPage = 3
 
-/** Geometry in millimetres. The slide frame keeps the deck's 980 × 552 canvas ratio. */
+/** Geometry in millimetres. The slide frame keeps the deck's canvas ratio. */
 export const PAGE = { width: 210, height: 297, margin: 12, footer: 10, gap: 5, caption: 6, column: 6 }
-export const SLIDE_RATIO = 552 / 980
+export const SLIDE_RATIO = CANVAS.height / CANVAS.width
 const SLIDE_WIDTH: Record<PerPage, number> = { 2: 116, 3: 104 }
 
 export interface Geometry {
@@ -54,7 +54,7 @@ function row(s: HandoutContent['slides'][number], alt: string | undefined): stri
 
 export function handoutHtml(content: HandoutContent, opts: HandoutHtmlOptions): string {
   const g = geometry(opts.perPage)
-  const [fg, bg, muted, rule] = opts.dark ? ['#e5e7eb', '#121212', '#9ca3af', '#374151'] : ['#111827', '#ffffff', '#6b7280', '#d1d5db']
+  const { fg, bg, muted, rule } = COLORS.handout[opts.dark ? 'dark' : 'light']
   return `<!doctype html>
 <html lang="${escapeHtml(opts.lang)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'">

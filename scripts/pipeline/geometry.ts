@@ -108,6 +108,23 @@ export const DIAGRAM_LABEL_MIN_PX = 16
 /** What a diagram draws reaches at least this share of the body's width or of its height. */
 export const DIAGRAM_FILL_MIN = 0.85
 
+/**
+ * The colours, in one place: the slides' (light and dark, as custom properties), the diagrams'
+ * boxes (their text stays dark on light fills on a dark deck too), the timeline's light fills, the
+ * handout's and the presenter's pace. Text on each meets WCAG's 4.5:1 (`npm run check` measures it).
+ */
+export const COLORS = {
+  light: { 'accent': '#2563eb', 'muted': '#64748b', 'card-bg': 'rgba(37, 99, 235, 0.06)', 'card-border': 'rgba(37, 99, 235, 0.35)', 'step-text': '#ffffff', 'muted-on-card': '#475569' },
+  dark: { 'accent': '#93c5fd', 'muted': '#94a3b8', 'card-bg': 'rgba(147, 197, 253, 0.08)', 'card-border': 'rgba(147, 197, 253, 0.4)', 'step-text': '#0f172a', 'muted-on-card': '#cbd5e1' },
+  diagram: { ink: '#1e293b', ioFill: '#eef2ff', ioStroke: '#4f46e5', boxFill: '#f8fafc', stroke: '#2563eb', rootFill: '#2563eb', rootInk: '#ffffff', rootStroke: '#1d4ed8', groupFill: '#dbeafe', leafStroke: '#94a3b8', label: '#111827' },
+  /** Timeline periods on a light deck: light fills, dark labels (the default theme's saturated ones put white text under 4.5:1). */
+  pastels: ['#dbeafe', '#fef3c7', '#dcfce7', '#fce7f3', '#ede9fe', '#ffedd5', '#cffafe', '#e0e7ff', '#fae8ff', '#ecfccb', '#fee2e2', '#f1f5f9'],
+  handout: { light: { fg: '#111827', bg: '#ffffff', muted: '#6b7280', rule: '#d1d5db' }, dark: { fg: '#e5e7eb', bg: '#121212', muted: '#9ca3af', rule: '#374151' } },
+  pace: { 'on-time': '#15803d', 'ahead': '#1d4ed8', 'behind': '#b91c1c' },
+  /** The dev server's layout warning over the slide. */
+  warning: { bg: '#b91c1c', fg: '#ffffff' },
+} as const
+
 /** The custom properties styles/layout.css declares, from the numbers above. */
 export function layoutCss(): string {
   const vars: Array<[string, string]> = [
@@ -148,5 +165,17 @@ export function layoutCss(): string {
     ['--nd-agenda-margin-px', `${AGENDA.marginTopPx}px`],
     ['--nd-agenda-gap-px', `${AGENDA.entryGapPx}px`],
   ]
-  return `/* Written by \`npm run metrics\` from scripts/pipeline/geometry.ts: the planner's numbers. Do not edit. */\n:root {\n${vars.map(([k, v]) => `  ${k}: ${v};`).join('\n')}\n}\n`
+  const colours = (c: Record<string, string>, prefix = '--nd-') => Object.entries(c).map(([k, v]) => `  ${prefix}${k}: ${v};`)
+  return [
+    '/* Written by `npm run metrics` from scripts/pipeline/geometry.ts: the planner\'s numbers and the colours. Do not edit. */',
+    ':root {',
+    ...vars.map(([k, v]) => `  ${k}: ${v};`),
+    ...colours(COLORS.light),
+    ...colours(COLORS.pace, '--nd-pace-'),
+    '}',
+    'html.dark {',
+    ...colours(COLORS.dark),
+    '}',
+    '',
+  ].join('\n')
 }

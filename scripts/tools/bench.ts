@@ -2,6 +2,7 @@
  * `npm run bench`: medians and ratios for the edit loop and the export. A script, not a test: the
  * numbers depend on the machine. Targets are from the project's issue on the edit loop.
  */
+import { CANVAS } from '../pipeline/geometry'
 import { spawn, spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -85,7 +86,7 @@ const browserPath = await resolveBrowser()
   const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS })
   const stop = watchNotes({ notes, out, offline: true }, () => {})
   try {
-    const page = await browser.newPage({ viewport: { width: 980, height: 552 } })
+    const page = await browser.newPage({ viewport: { width: CANVAS.width, height: CANVAS.height } })
     await page.goto(`${server.url}/${slideNo}`, { waitUntil: 'networkidle' })
     const xs: number[] = []
     for (let i = 0; i < 7; i++) {

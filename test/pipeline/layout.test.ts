@@ -39,6 +39,17 @@ describe('layout numbers', () => {
     expect(sizes).toEqual([])
   })
 
+  it('colours and the canvas size are written only in geometry.ts (styles/layout.css is made from it)', () => {
+    const files = ['scripts', 'setup', 'components', 'styles'].flatMap(d => readdirSync(join(ROOT, d), { recursive: true }).map(f => join(d, String(f))))
+      .filter(f => /\.(?:ts|vue|css)$/.test(f) && !/geometry\.ts$|layout\.css$/.test(f))
+    expect(files.length).toBeGreaterThan(80)
+    const found = files.flatMap((f) => {
+      const text = readText(join(ROOT, f)).replace(/var\(--[\w-]+,[^)]*\)/g, '') // a fallback of Slidev's own variables
+      return [...text.matchAll(/#[\da-f]{6}\b|rgba?\(\s*\d|\b980\b|\b552\b/gi)].map(m => `${f}: ${m[0]}`)
+    })
+    expect(found).toEqual([])
+  })
+
   it('the budget and the agenda hold no number of the layout: every size comes from geometry.ts', () => {
     const numbers = (file: string) => [...readText(join(ROOT, 'scripts', 'pipeline', 'plan', file))
       .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '') // comments

@@ -5,6 +5,9 @@
  * Mermaid syntax. Pure.
  */
 import type { Diagram } from '../types'
+import { COLORS } from '../geometry'
+
+const C = COLORS.diagram
 import { displayWidth } from '../char-width'
 import { wrapText } from '../text'
 
@@ -70,8 +73,8 @@ function flowDiagram({ nodes: { start, steps, end }, direction, wrap }: Of<'flow
     ...nodes,
     ...edges,
     // Text colours are set with the fills: the boxes stay light on a dark deck, and so must stay readable.
-    '  classDef ndIo fill:#eef2ff,color:#1e293b,stroke:#4f46e5,stroke-width:2px',
-    '  classDef ndStep fill:#f8fafc,color:#1e293b,stroke:#2563eb,stroke-width:1.5px',
+    `  classDef ndIo fill:${C.ioFill},color:${C.ink},stroke:${C.ioStroke},stroke-width:2px`,
+    `  classDef ndStep fill:${C.boxFill},color:${C.ink},stroke:${C.stroke},stroke-width:1.5px`,
   ].join('\n')
 }
 
@@ -88,9 +91,9 @@ function treeDiagram({ root, direction, wrap, leafWrap }: Of<'tree'>): string {
   }
   walk(root, 0, undefined)
   lines.push(
-    '  classDef ndRoot fill:#2563eb,color:#ffffff,stroke:#1d4ed8,font-weight:bold',
-    '  classDef ndGroup fill:#dbeafe,color:#1e293b,stroke:#2563eb,stroke-width:1.5px',
-    '  classDef ndLeaf fill:#f8fafc,color:#1e293b,stroke:#94a3b8',
+    `  classDef ndRoot fill:${C.rootFill},color:${C.rootInk},stroke:${C.rootStroke},font-weight:bold`,
+    `  classDef ndGroup fill:${C.groupFill},color:${C.ink},stroke:${C.stroke},stroke-width:1.5px`,
+    `  classDef ndLeaf fill:${C.boxFill},color:${C.ink},stroke:${C.leafStroke}`,
   )
   return lines.join('\n')
 }
