@@ -1,25 +1,17 @@
 /**
- * `npm run build [-- <notes.md>] [-o <folder>]`: the deck as a static site (default dist/site/)
+ * `npm run build [-- <notes.md>] [-o <folder>]`: the deck as a static site (default dist/slides-site/, other notes dist/<name>-site/)
  * that works offline from any folder: relative asset paths, hash routing (no server rewrites
  * needed), fonts and Mermaid bundled. Replaces the previous site only once the new one is built.
  */
 import { mkdir, rm } from 'node:fs/promises'
-import { basename, dirname, join, relative, resolve } from 'node:path'
+import { dirname, relative, resolve } from 'node:path'
 import { parseCommon } from './args'
-import { NotedeckError } from '../core/errors'
 import { exportKey, isFresh, remember } from '../export/export-cache'
 import { generateForDeck } from './generate-deck'
-import { DEFAULT_NOTES, ROOT, defaultSitePath, outputNameFor } from '../core/paths'
-import { lastLines, runSlidev } from '../slidev/slidev'
+import { DEFAULT_NOTES, ROOT, defaultBuildPath, outputNameFor } from '../core/paths'
+import { buildDeckSite } from '../slidev/slidev-build'
 import { USAGE } from './usage'
 import { replacePath, tempPathFor } from '../core/write'
-
-export const BUILD_TIMEOUT_MS = 180_000
-
-/** Slidev's arguments for a portable build into `outDir`. Pure. */
-export function buildArgs(slides: string, outDir: string): string[] {
-  return ['build', basename(slides), '--out', outDir, '--base', './', '--router-mode', 'hash']
-}
 
 export async function runBuild(argv: string[]): Promise<number> {
   const { values, notes } = parseCommon(argv, 'build')
@@ -27,7 +19,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     console.log(USAGE)
     return 0
   }
-  const output = typeof values.out === 'string' ? resolve(values.out) : defaultSitePath(ROOT, outputNameFor(notes ?? DEFAULT_NOTES))
+  const output = typeof values.out === 'string' ? resolve(values.out) : defaultBuildPath(ROOT, outputNameFor(notes ?? DEFAULT_NOTES))
   const result = await generateForDeck(notes, values)
   const key = await exportKey(result.markdown, { format: 'site' })
   if (!values.fresh && await isFresh(output, key)) {
@@ -38,9 +30,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   const tmp = tempPathFor(output)
   const started = Date.now()
   try {
-    const run = await runSlidev(buildArgs(result.out, tmp), { cwd: dirname(result.out), timeoutMs: BUILD_TIMEOUT_MS })
-    if (run.timedOut || run.code !== 0)
-      throw new NotedeckError('EXPORT_FAILED', run.timedOut ? `the build did not finish in ${BUILD_TIMEOUT_MS / 1000} s and was stopped` : `Slidev's build failed (exit ${run.code ?? run.signal})\n${lastLines(run.output)}`)
+    await buildDeckSite(result.out, tmp)
     await replacePath(tmp, output)
     await remember(output, key)
   }

@@ -17,6 +17,7 @@ async function main(argv: string[]): Promise<number> {
     case 'export': return (await import('./export-command')).runExport(rest)
     case 'dev': return (await import('./dev-command')).runDev(rest)
     case 'check': return (await import('./check-command')).runCheck(rest)
+    case 'site': return (await import('./site-command')).runSite(rest)
     case undefined:
     case 'help':
     case '--help':
@@ -24,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(USAGE)
       return command ? 0 : 2
     default:
-      throw new NotedeckError('USAGE', `unknown command "${command}"`, { hint: 'commands: generate, dev, export, handout, build, check' })
+      throw new NotedeckError('USAGE', `unknown command "${command}"`, { hint: 'commands: generate, dev, export, handout, build, site, check' })
   }
 }
 

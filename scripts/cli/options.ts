@@ -5,7 +5,7 @@
  */
 import type { ParseArgsConfig } from 'node:util'
 
-export type Command = 'generate' | 'dev' | 'export' | 'handout' | 'build' | 'check'
+export type Command = 'generate' | 'dev' | 'export' | 'handout' | 'build' | 'site' | 'check'
 
 interface CommandSpec {
   args: string
@@ -19,7 +19,8 @@ export const COMMANDS: Record<Command, CommandSpec> = {
   dev: { args: '[-- <notes.md>] [slidev options]', help: ['generate, watch the notes, and serve the deck (e.g. --port 3031)'] },
   export: { args: '[-- <notes.md> ...] [-o <path>]', many: true, help: ['generate, then export (default dist/slides.pdf; other notes: dist/<name>.pdf)', '(several notes: exported one after another on one server)'] },
   handout: { args: '[-- <notes.md>] [-o <file.pdf>]', help: ['A4 handout: slides with their speaker notes (default dist/handout.pdf; other notes: dist/<name>-handout.pdf)'] },
-  build: { args: '[-- <notes.md>] [-o <folder>]', help: ['the deck as a static site that works offline (default dist/site/; other notes: dist/<name>-site/)'] },
+  build: { args: '[-- <notes.md>] [-o <folder>]', help: ['the deck as a static site that works offline (default dist/slides-site/; other notes: dist/<name>-site/)'] },
+  site: { args: '[-- <folder>] [-o <folder>]', help: ['every notes file under a folder (default data/) as one offline site (default dist/site/):', 'an index by folder, search across all decks, each deck with its PDF, handout and PowerPoint;', 'only decks whose notes changed are made again'] },
   check: { args: '[-- <notes.md> ...]', many: true, help: ['generate, render every slide in Chromium, report what does not fit or read', '(several notes: checked one after another on one server)'] },
 }
 
@@ -34,11 +35,11 @@ interface OptionSpec {
   help: string[]
 }
 
-const EXPORTING: Command[] = ['export', 'handout']
+const EXPORTING: Command[] = ['export', 'handout', 'site']
 
 export const OPTIONS: Record<string, OptionSpec> = {
-  'out': { type: 'string', short: 'o', value: '<path>', commands: ['generate', 'export', 'handout', 'build', 'check'], help: ['output file (a folder for --format png, for several formats or notes, and for build)'] },
-  'config': { type: 'string', short: 'c', value: '<file>', help: ['deck config (default: deck.yaml beside the notes)'] },
+  'out': { type: 'string', short: 'o', value: '<path>', commands: ['generate', 'export', 'handout', 'build', 'site'], help: ['output file (a folder for --format png, for several formats or notes, and for build)'] },
+  'config': { type: 'string', short: 'c', value: '<file>', commands: ['generate', 'dev', 'export', 'handout', 'build', 'check'], help: ['deck config (default: deck.yaml beside the notes)'] },
   'offline': { type: 'boolean', default: false, help: ['do not fetch remote images (cached copies are still used)'] },
   'check': { type: 'boolean', default: false, commands: ['generate'], help: ['generate: write nothing; exit 1 if the slides file is not up to date'] },
   'force': { type: 'boolean', default: false, commands: ['generate'], help: ['generate: overwrite a slides file edited by hand (keeps it as .bak)'] },
@@ -50,9 +51,10 @@ export const OPTIONS: Record<string, OptionSpec> = {
   ] },
   'per-page': { type: 'string', value: '<n>', commands: ['handout'], help: ['handout: 3 (default) or 2 slides per A4 page'] },
   'dark': { type: 'boolean', default: false, commands: ['export', 'handout', 'check'], help: ['export, handout, check: the dark variant of the deck'] },
-  'timeout': { type: 'string', value: '<ms>', commands: EXPORTING, help: ['export, handout: time limit for rendering (default 60000)'] },
-  'fresh': { type: 'boolean', default: false, commands: [...EXPORTING, 'build'], help: ['export, handout, build: make it even when nothing changed since the last one'] },
-  'allow-overflow': { type: 'boolean', default: false, commands: EXPORTING, help: ['export, handout: print what does not fit a slide (or has no font) as it is, exit 0'] },
+  'timeout': { type: 'string', value: '<ms>', commands: EXPORTING, help: ['export, handout, site: time limit for rendering (default 60000)'] },
+  'fresh': { type: 'boolean', default: false, commands: [...EXPORTING, 'build'], help: ['export, handout, build, site: make it even when nothing changed since the last one'] },
+  'allow-overflow': { type: 'boolean', default: false, commands: ['export', 'handout'], help: ['export, handout: print what does not fit a slide (or has no font) as it is, exit 0'] },
+  'jobs': { type: 'string', value: '<n>', commands: ['site'], help: ['site: decks made at a time (default: the number of cores; their builds run side by side)'] },
   'pdf': { type: 'string', value: '[=<file>]', commands: ['dev'], help: ['dev: keep a PDF of the deck up to date while you edit (default: the export\'s PDF)'] },
   'duration': { type: 'string', value: '<len>', commands: ['dev'], help: [
     'dev: the talk\'s length (20min, 1h30m, 20分钟), over the notes\' `duration`; each slide\'s',

@@ -49,8 +49,11 @@ export function defaultOutput(root: string, format: ExportFormat, dark: boolean,
 /** The handout: dist/handout.pdf for the default notes, dist/<name>-handout.pdf for others; -dark before .pdf. */
 export const defaultHandoutPath = (root: string, dark: boolean, name = 'slides') => join(root, 'dist', `${name === 'slides' ? 'handout' : `${name}-handout`}${dark ? '-dark' : ''}.pdf`)
 
-/** The static site of a deck: dist/site/ for the default notes, dist/<name>-site/ for others. */
-export const defaultSitePath = (root: string, name = 'slides') => join(root, 'dist', name === 'slides' ? 'site' : `${name}-site`)
+/** The static site of one deck (`build`): dist/slides-site/ for the default notes, dist/<name>-site/ for others. */
+export const defaultBuildPath = (root: string, name = 'slides') => join(root, 'dist', `${name}-site`)
+
+/** The site of a whole notes folder (`site`). */
+export const defaultSitePath = (root: string) => join(root, 'dist', 'site')
 
 /**
  * Written by `npm run dev` while it runs, one per slides file (several `dev` may run at once): its

@@ -26,6 +26,11 @@ async function hashProject(h: Hash): Promise<string> {
   return h.digest('hex')
 }
 
+/** The key of the project itself (notedeck's code, styles, components, versions): what every output also depends on. */
+export function projectKey(): Promise<string> {
+  return hashProject(createHash('sha256'))
+}
+
 /** The key of an output made from these generated slides with these options. */
 export function exportKey(slidesMarkdown: string, options: Record<string, unknown>): Promise<string> {
   return hashProject(createHash('sha256').update(slidesMarkdown).update(JSON.stringify(options)))

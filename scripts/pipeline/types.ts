@@ -185,6 +185,8 @@ export interface Deck {
   author?: string
   /** The cover's subtitle: the document's subject. */
   subtitle?: string
+  /** The cover's date, as the notes give it. */
+  date?: string
   slides: DeckSlide[]
 }
 
@@ -200,6 +202,8 @@ export interface DeckSlide {
   level?: number
   /** Speaker notes, Markdown as the slides file holds them (speaker-notes-text.ts). */
   notes: string
+  /** What the slide says, as plain text (its notes hold all of it): what the site's search finds. */
+  text?: string
   /** Seconds of the talk planned for it. */
   budget?: number
   /** Notes line it starts at, and the lines it shows. */

@@ -2,8 +2,7 @@
 // dark PDF and handout, and the built site served from an arbitrary folder and opened offline.
 import { execFile, execFileSync } from 'node:child_process'
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { createServer } from 'node:http'
-import { basename, extname, join, normalize } from 'node:path'
+import { basename, join } from 'node:path'
 import { promisify } from 'node:util'
 import JSZip from 'jszip'
 import { chromium } from 'playwright-chromium'
@@ -13,6 +12,7 @@ import { RASTER_SCALE } from '../../scripts/export/export'
 import { slidevSlides } from '../../scripts/slidev/slidev-slides'
 import { ROOT, slidesFor } from '../../scripts/core/paths'
 import { CLI, FIXTURES, fontCovers, readText, tempDir } from '../helpers'
+import { serveStatic } from '../static-server'
 
 const run = promisify(execFile)
 const cli = (...args: string[]) => run(process.execPath, [...CLI, ...args], { cwd: ROOT, timeout: 200_000 })
@@ -105,28 +105,14 @@ describe('npm run build', () => {
     expect((await cli('build', '--offline', '-o', site)).stdout).toMatch(/site\/ is up to date/)
 
     // Served under a folder the build knows nothing about.
-    const prefix = '/some/where/deck/'
-    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff' }
-    const server = createServer((req, res) => {
-      const path = decodeURIComponent((req.url ?? '/').split('?')[0]!)
-      if (!path.startsWith(prefix))
-        return res.writeHead(404).end()
-      const file = normalize(join(site, path.slice(prefix.length) || 'index.html'))
-      try {
-        const body = readFileSync(file.startsWith(site) ? file : join(site, 'missing'))
-        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body)
-      }
-      catch { res.writeHead(404).end() }
-    })
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
-    const { port } = server.address() as { port: number }
+    const server = await serveStatic(site, '/some/where/deck/')
     const browser = await chromium.launch({ executablePath: await resolveBrowser(), args: [...CHROMIUM_ARGS, OFFLINE_ARG] })
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
       const failed: string[] = []
       page.on('requestfailed', r => failed.push(r.url()))
       page.on('response', r => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`) })
-      await page.goto(`http://127.0.0.1:${port}${prefix}`, { waitUntil: 'networkidle' })
+      await page.goto(server.url, { waitUntil: 'networkidle' })
       await expect.poll(() => page.locator('.slidev-page-1').innerText(), { timeout: 20_000 }).toContain('大模型学习笔记')
       await page.evaluate(() => document.fonts.ready)
       expect(await page.evaluate(fontCovers, ['Noto Sans SC', '大模型'] as [string, string])).toBe(true)

@@ -29,6 +29,7 @@ export function deckOf(plan: Plan, order: Placed[]): Deck {
     lang: LANG_TAGS[plan.lang],
     ...(cover?.author ? { author: cover.author } : {}),
     ...(cover?.subtitle ? { subtitle: cover.subtitle } : {}),
+    ...(cover?.date ? { date: cover.date } : {}),
     slides: order.map((p, i) => deckSlide(p, i + 1)),
   }
 }
@@ -36,7 +37,7 @@ export function deckOf(plan: Plan, order: Placed[]): Deck {
 function deckSlide(p: Placed, no: number): DeckSlide {
   if (p.kind === 'extra') {
     const { title, level, notes } = p.extra
-    return { no, title, ...(level !== undefined ? { level } : {}), notes, extra: true }
+    return { no, title, ...(level !== undefined ? { level } : {}), notes, text: notes, extra: true }
   }
   const { slide } = p
   return {
@@ -45,6 +46,7 @@ function deckSlide(p: Placed, no: number): DeckSlide {
     ...(slide.part ? { part: slide.part } : {}),
     level: slide.level,
     notes: speakerNotesText(slide.notes),
+    text: [slide.kicker, slide.notes.join('\n')].filter(Boolean).join('\n'),
     plan: p.index,
     ...(slide.source ? { line: slide.source.start.line, lines: [slide.source.start.line, slide.source.end.line] as [number, number] } : {}),
     ...(slide.height !== undefined ? { height: slide.height } : {}),

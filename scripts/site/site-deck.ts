@@ -1,0 +1,124 @@
+/**
+ * One deck of the site, made again only when something it depends on changed: generated from its
+ * notes, built as a Slidev site into decks/<id>/ (its assets shared), exported to PDF and
+ * PowerPoint with a picture of its cover, and its handout. What the index and the search need of
+ * it is kept in a stamp with the inputs' key (`.notedeck/<id>.json`): an unchanged deck is read back
+ * from there without generating anything.
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { generate } from '../pipeline/generate'
+import type { Deck } from '../pipeline/types'
+import { slidesFor } from '../core/paths'
+import { replacePath, tempPathFor, writeAtomic } from '../core/write'
+import { exportDecks, type Render } from '../export/export'
+import { renderHandout } from '../handout/handout'
+import { buildDeckSite } from '../slidev/slidev-build'
+import type { SearchSlide } from './search-index'
+import type { SiteDeck } from './site-index-page'
+import type { SiteNotes } from './site-notes'
+import { shareAssets } from './site-assets'
+
+/** What the site keeps of a deck between runs. */
+export interface DeckStamp {
+  key: string
+  /** What generation read: the files the key is made of. */
+  files: string[]
+  deck: SiteDeck
+  search: SearchSlide[]
+}
+
+export interface DeckJob {
+  notes: SiteNotes
+  /** The site's folder. */
+  site: string
+  offline: boolean
+  timeoutMs: number
+  browser: string
+  /** The project's own key (export-cache.ts projectKey), computed once a run. */
+  project: string
+  /** The shared exporter's render (one server and browser for every deck), and a turn at it. */
+  render: Render
+  /** Runs `fn` when the exporter is free (exports run one at a time; builds meanwhile). */
+  exclusive: <T>(fn: () => Promise<T>) => Promise<T>
+}
+
+const stampFile = (site: string, id: string) => join(site, '.notedeck', `${id}.json`)
+
+/** The key of a deck's inputs: the files generation read, the options, the project. */
+async function keyOf(files: string[], job: DeckJob): Promise<string> {
+  const h = createHash('sha256').update(job.project).update(JSON.stringify({ offline: job.offline, site: 1 }))
+  for (const file of files)
+    h.update(`\0${file}\0`).update(await readFile(file).catch(() => ''))
+  return h.digest('hex')
+}
+
+/** The deck's stamp when it is current (nothing it was made from changed, its files are there). */
+export async function currentStamp(job: DeckJob): Promise<DeckStamp | undefined> {
+  const stamp = await readFile(stampFile(job.site, job.notes.id), 'utf8').then(t => JSON.parse(t) as DeckStamp, () => undefined)
+  if (!stamp || stamp.key !== await keyOf(stamp.files, job))
+    return undefined
+  const made = [join('decks', job.notes.id, 'index.html'), ...Object.values(stamp.deck.files)]
+  const there = await Promise.all(made.map(f => stat(join(job.site, f)).then(() => true, () => false)))
+  return there.every(Boolean) ? stamp : undefined
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10)
+
+/** What the index shows of the deck, and its slides for the search. */
+function summaryOf(notes: SiteNotes, deck: Deck, date: string, files: SiteDeck['files']): { deck: SiteDeck, search: SearchSlide[] } {
+  return {
+    deck: {
+      id: notes.id,
+      group: notes.group,
+      source: notes.source,
+      title: deck.title,
+      ...(deck.subtitle ? { subtitle: deck.subtitle } : {}),
+      date,
+      lang: deck.lang,
+      slides: deck.slides.length,
+      sections: deck.slides.filter((s, i) => i > 0 && s.level === 1).map(s => s.title),
+      files,
+    },
+    search: deck.slides.map(s => ({ id: `${notes.id}/${s.no}`, deck: notes.id, deckTitle: deck.title, no: s.no, title: s.title, text: s.text ?? '' })),
+  }
+}
+
+/** Makes the deck (see the top of this file) and writes its stamp. */
+export async function makeDeck(job: DeckJob): Promise<DeckStamp> {
+  const { notes, site } = job
+  const out = slidesFor(notes.path)
+  const result = await generate({ notes: notes.path, out, offline: job.offline })
+  const files = { cover: `covers/${notes.id}.png`, pdf: `files/${notes.id}.pdf`, handout: `files/${notes.id}-handout.pdf`, pptx: `files/${notes.id}.pptx` }
+  await Promise.all(['covers', 'files', 'decks', 'assets', '.notedeck'].map(d => mkdir(join(site, d), { recursive: true })))
+  // The Slidev build (a child process) runs while the exporter prints the deck.
+  const built = (async () => {
+    const tmp = tempPathFor(join(site, 'decks', notes.id))
+    try {
+      await buildDeckSite(out, tmp)
+      await shareAssets(tmp, join(site, 'assets'))
+      await replacePath(tmp, join(site, 'decks', notes.id))
+    }
+    finally {
+      await rm(tmp, { recursive: true, force: true })
+    }
+  })()
+  const pictures = tempPathFor(join(site, 'covers', notes.id))
+  const printed = job.exclusive(async () => {
+    const base = { slides: out, deck: result.deck, browser: job.browser, timeoutMs: job.timeoutMs, dark: false }
+    const [pdf] = await exportDecks(base, [{ format: 'pdf', output: join(site, files.pdf) }, { format: 'png', output: pictures }, { format: 'pptx', output: join(site, files.pptx) }], job.render)
+    await renderHandout({ deck: pdf!.rendered.deck, slidesPdf: join(site, files.pdf), output: join(site, files.handout), browser: job.browser, perPage: 3, dark: false, notesFile: notes.source })
+    await writeAtomic(join(site, files.cover), await readFile(join(pictures, '1.png')))
+  }).finally(() => rm(pictures, { recursive: true, force: true }))
+  // Both finish before anything is said about the deck: a failure of one does not leave the other running.
+  const [b, p] = await Promise.allSettled([built, printed])
+  for (const r of [b, p]) {
+    if (r.status === 'rejected')
+      throw r.reason
+  }
+  const date = result.deck.date ?? isoDate((await stat(notes.path)).mtime)
+  const stamp: DeckStamp = { key: await keyOf(result.reads, job), files: result.reads, ...summaryOf(notes, result.deck, date, files) }
+  await writeAtomic(stampFile(site, notes.id), `${JSON.stringify(stamp)}\n`)
+  return stamp
+}
