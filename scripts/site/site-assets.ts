@@ -6,13 +6,13 @@
  * decks' style sheet, pointing at the same shared files) go there too.
  */
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import { NotedeckError } from '../core/errors'
 import { FONTS } from '../pipeline/geometry'
 import { ROOT } from '../core/paths'
 
 /** Moves every file under `deckDir/assets/` into `shared`, at the same path (a file already there by that name is the same file: Vite names them by content), and points the deck's pages there. */
-export async function shareAssets(deckDir: string, shared: string, fromDeckToShared = '../../assets/'): Promise<void> {
+export async function shareAssets(deckDir: string, shared: string, fromDeckToShared = '../../assets/'): Promise<string[]> {
   const own = join(deckDir, 'assets')
   const files = (await readdir(own, { withFileTypes: true, recursive: true }).catch(() => [])).filter(e => e.isFile())
   for (const f of files) {
@@ -28,10 +28,20 @@ export async function shareAssets(deckDir: string, shared: string, fromDeckToSha
     }
   }
   await rm(own, { recursive: true, force: true })
+  const used = files.map(f => relative(own, join(f.parentPath, f.name)).split(sep).join('/')).sort()
   for (const page of (await readdir(deckDir)).filter(f => f.endsWith('.html'))) {
     const html = await readFile(join(deckDir, page), 'utf8')
     await writeFile(join(deckDir, page), html.replaceAll('"./assets/', `"${fromDeckToShared}`))
   }
+  return used
+}
+
+/** Removes from `shared` the files no deck uses any more (`used`: every current deck's, relative, with `/`), but the site's own. */
+export async function pruneAssets(shared: string, used: Set<string>): Promise<number> {
+  const files = (await readdir(shared, { withFileTypes: true, recursive: true }).catch(() => [])).filter(e => e.isFile())
+  const gone = files.map(f => relative(shared, join(f.parentPath, f.name)).split(sep).join('/')).filter(f => !used.has(f) && !f.startsWith('notedeck-'))
+  await Promise.all(gone.map(f => rm(join(shared, f), { force: true })))
+  return gone.length
 }
 
 /** The `@font-face` rules of the bundled text fonts in the shared style sheets (their URLs are relative to `assets/`, where they stay). */

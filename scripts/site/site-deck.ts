@@ -27,6 +27,8 @@ export interface DeckStamp {
   files: string[]
   deck: SiteDeck
   search: SearchSlide[]
+  /** The files of the shared assets/ its build uses. */
+  assets: string[]
 }
 
 export interface DeckJob {
@@ -54,10 +56,15 @@ async function keyOf(files: string[], job: DeckJob): Promise<string> {
   return h.digest('hex')
 }
 
+/** The stamp the deck's last successful run left, if any. */
+export async function previousStamp(site: string, id: string): Promise<DeckStamp | undefined> {
+  return readFile(stampFile(site, id), 'utf8').then(t => JSON.parse(t) as DeckStamp, () => undefined)
+}
+
 /** The deck's stamp when it is current (nothing it was made from changed, its files are there). */
 export async function currentStamp(job: DeckJob): Promise<DeckStamp | undefined> {
-  const stamp = await readFile(stampFile(job.site, job.notes.id), 'utf8').then(t => JSON.parse(t) as DeckStamp, () => undefined)
-  if (!stamp || stamp.key !== await keyOf(stamp.files, job))
+  const stamp = await previousStamp(job.site, job.notes.id)
+  if (!stamp?.assets || stamp.key !== await keyOf(stamp.files, job))
     return undefined
   const made = [join('decks', job.notes.id, 'index.html'), ...Object.values(stamp.deck.files)]
   const there = await Promise.all(made.map(f => stat(join(job.site, f)).then(() => true, () => false)))
@@ -92,33 +99,33 @@ export async function makeDeck(job: DeckJob): Promise<DeckStamp> {
   const result = await generate({ notes: notes.path, out, offline: job.offline })
   const files = { cover: `covers/${notes.id}.png`, pdf: `files/${notes.id}.pdf`, handout: `files/${notes.id}-handout.pdf`, pptx: `files/${notes.id}.pptx` }
   await Promise.all(['covers', 'files', 'decks', 'assets', '.notedeck'].map(d => mkdir(join(site, d), { recursive: true })))
-  // The Slidev build (a child process) runs while the exporter prints the deck.
-  const built = (async () => {
-    const tmp = tempPathFor(join(site, 'decks', notes.id))
-    try {
-      await buildDeckSite(out, tmp)
-      await shareAssets(tmp, join(site, 'assets'))
-      await replacePath(tmp, join(site, 'decks', notes.id))
-    }
-    finally {
-      await rm(tmp, { recursive: true, force: true })
-    }
-  })()
+  // The Slidev build (a child process) runs while the exporter prints the deck; the deck's folder is
+  // replaced only once both are done (a deck that fails keeps its last site).
+  const tmp = tempPathFor(join(site, 'decks', notes.id))
+  const built = buildDeckSite(out, tmp).then(() => shareAssets(tmp, join(site, 'assets')))
   const pictures = tempPathFor(join(site, 'covers', notes.id))
   const printed = job.exclusive(async () => {
     const base = { slides: out, deck: result.deck, browser: job.browser, timeoutMs: job.timeoutMs, dark: false }
     const [pdf] = await exportDecks(base, [{ format: 'pdf', output: join(site, files.pdf) }, { format: 'png', output: pictures }, { format: 'pptx', output: join(site, files.pptx) }], job.render)
     await renderHandout({ deck: pdf!.rendered.deck, slidesPdf: join(site, files.pdf), output: join(site, files.handout), browser: job.browser, perPage: 3, dark: false, notesFile: notes.source })
     await writeAtomic(join(site, files.cover), await readFile(join(pictures, '1.png')))
-  }).finally(() => rm(pictures, { recursive: true, force: true }))
+  })
   // Both finish before anything is said about the deck: a failure of one does not leave the other running.
-  const [b, p] = await Promise.allSettled([built, printed])
-  for (const r of [b, p]) {
-    if (r.status === 'rejected')
-      throw r.reason
+  let assets: string[]
+  try {
+    const [b, p] = await Promise.allSettled([built, printed])
+    for (const r of [b, p]) {
+      if (r.status === 'rejected')
+        throw r.reason
+    }
+    assets = (b as PromiseFulfilledResult<string[]>).value
+    await replacePath(tmp, join(site, 'decks', notes.id))
+  }
+  finally {
+    await Promise.all([rm(tmp, { recursive: true, force: true }), rm(pictures, { recursive: true, force: true })])
   }
   const date = result.deck.date ?? isoDate((await stat(notes.path)).mtime)
-  const stamp: DeckStamp = { key: await keyOf(result.reads, job), files: result.reads, ...summaryOf(notes, result.deck, date, files) }
+  const stamp: DeckStamp = { key: await keyOf(result.reads, job), files: result.reads, ...summaryOf(notes, result.deck, date, files), assets }
   await writeAtomic(stampFile(site, notes.id), `${JSON.stringify(stamp)}\n`)
   return stamp
 }

@@ -12,8 +12,8 @@ import { isNotedeckError } from '../core/errors'
 import { projectKey } from '../export/export-cache'
 import { openExporter } from '../export/exporter'
 import { type SearchSlide, searchIndex } from './search-index'
-import { fontRules, searchIndexScript, searchScript } from './site-assets'
-import { type DeckJob, type DeckStamp, currentStamp, makeDeck } from './site-deck'
+import { fontRules, pruneAssets, searchIndexScript, searchScript } from './site-assets'
+import { type DeckJob, type DeckStamp, currentStamp, makeDeck, previousStamp } from './site-deck'
 import { type SiteDeck, siteIndexHtml } from './site-index-page'
 import { findNotes, siteNotes } from './site-notes'
 import type { Progress } from './site-progress'
@@ -89,6 +89,11 @@ export async function makeSite(opts: SiteOptions, report: Progress): Promise<Sit
     report.end()
   }
   await removeGone(opts.out, new Set(notes.map(n => n.id)))
+  // Shared files no deck uses any more (of decks made again, removed or renamed) leave the site; a
+  // deck that failed keeps what its last build used.
+  const failedIds = new Set(notes.filter(n => failed.some(f => f.source === n.source)).map(n => n.id))
+  const keep = [...stamps.values(), ...await Promise.all([...failedIds].map(id => previousStamp(opts.out, id)))].flatMap(s => s?.assets ?? [])
+  await pruneAssets(join(opts.out, 'assets'), new Set(keep))
   const decks = notes.flatMap(n => stamps.get(n.id)?.deck ?? [])
   const search: SearchSlide[] = notes.flatMap(n => stamps.get(n.id)?.search ?? [])
   const langs = decks.map(d => d.lang)
