@@ -67,7 +67,7 @@ export function deckOfSlidesFile(markdown: string): Deck {
     lang: 'en',
     slides: slidevSlides(markdown).slides.map((s, i) => {
       const line = s.frontmatter.notesLine
-      return { no: i + 1, title: titleOf(s.content) ?? '', notes: '', ...(typeof line === 'number' ? { line } : {}) }
+      return { no: i + 1, title: titleOf(s.content) ?? '', layout: 'extra' as const, notes: '', ...(typeof line === 'number' ? { line } : {}) }
     }),
   }
 }

@@ -200,6 +200,8 @@ export interface DeckSlide {
   part?: { index: number, count: number }
   /** Outline depth: 1 a section, 2 within one; none for a hand-written slide that sets no `level`. */
   level?: number
+  /** What the planner made of it (SlideBody's kind), or `extra` for a hand-written slide. */
+  layout: SlideBody['kind'] | 'extra'
   /** Speaker notes, Markdown as the slides file holds them (speaker-notes-text.ts). */
   notes: string
   /** What the slide says, as plain text (its notes hold all of it): what the site's search finds. */

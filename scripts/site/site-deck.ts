@@ -73,6 +73,9 @@ export async function currentStamp(job: DeckJob): Promise<DeckStamp | undefined>
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10)
 
+/** The slide the index shows a picture of: the first with content of its own (not the cover, the agenda or a divider), else the cover. */
+export const previewOf = (deck: Deck): number => deck.slides.find(s => !['cover', 'agenda', 'divider'].includes(s.layout))?.no ?? 1
+
 /** What the index shows of the deck, and its slides for the search. */
 function summaryOf(notes: SiteNotes, deck: Deck, date: string, files: SiteDeck['files']): { deck: SiteDeck, search: SearchSlide[] } {
   return {
@@ -85,7 +88,7 @@ function summaryOf(notes: SiteNotes, deck: Deck, date: string, files: SiteDeck['
       date,
       lang: deck.lang,
       slides: deck.slides.length,
-      sections: deck.slides.filter((s, i) => i > 0 && s.level === 1).map(s => s.title),
+      sections: deck.slides.filter(s => s.level === 1 && s.layout !== 'cover' && s.layout !== 'agenda').map(s => s.title),
       files,
     },
     search: deck.slides.map(s => ({ id: `${notes.id}/${s.no}`, deck: notes.id, deckTitle: deck.title, no: s.no, title: s.title, text: s.text ?? '' })),
@@ -108,7 +111,7 @@ export async function makeDeck(job: DeckJob): Promise<DeckStamp> {
     const base = { slides: out, deck: result.deck, browser: job.browser, timeoutMs: job.timeoutMs, dark: false }
     const [pdf] = await exportDecks(base, [{ format: 'pdf', output: join(site, files.pdf) }, { format: 'png', output: pictures }, { format: 'pptx', output: join(site, files.pptx) }], job.render)
     await renderHandout({ deck: pdf!.rendered.deck, slidesPdf: join(site, files.pdf), output: join(site, files.handout), browser: job.browser, perPage: 3, dark: false, notesFile: notes.source })
-    await writeAtomic(join(site, files.cover), await readFile(join(pictures, '1.png')))
+    await writeAtomic(join(site, files.cover), await readFile(join(pictures, `${previewOf(pdf!.rendered.deck)}.png`)))
   })
   // Both finish before anything is said about the deck: a failure of one does not leave the other running.
   let assets: string[]

@@ -34,7 +34,7 @@ export interface SitePage {
   failed: Array<{ source: string, message: string }>
 }
 
-const MAX_SECTIONS = 6
+const MAX_SECTIONS = 5
 const e = escapeHtml
 
 function card(d: SiteDeck): string {
@@ -78,9 +78,10 @@ a { color: var(--accent) }
 #nd-search { width: 100%; box-sizing: border-box; font: inherit; font-size: 18px; padding: 10px 14px; border: 1px solid var(--border); border-radius: 8px; background: var(--card); color: inherit }
 #nd-results { list-style: none; padding: 0 } #nd-results li { padding: 10px 0; border-bottom: 1px solid var(--border) }
 #nd-results .where { margin-left: 10px; color: var(--muted); font-size: 14px } #nd-results p { margin: 4px 0 0 } mark { background: ${light['card-border']}; color: inherit }
-body.searching .group { display: none }
-.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 16px }
-.deck { border: 1px solid var(--border); border-radius: 8px; background: var(--card); padding: 12px; overflow-wrap: anywhere }
+body.searching .groups { display: none }
+.groups { display: flex; flex-wrap: wrap; gap: 0 32px; align-items: flex-start }
+.grid { display: flex; flex-wrap: wrap; gap: 16px }
+.deck { width: 264px; box-sizing: border-box; border: 1px solid var(--border); border-radius: 8px; background: var(--card); padding: 12px; overflow-wrap: anywhere }
 .deck .cover img { width: 100%; aspect-ratio: ${CANVAS.width} / ${CANVAS.height}; object-fit: cover; border-radius: 4px; border: 1px solid var(--border) }
 .deck h3 { font-size: 17px; margin: 8px 0 4px } .deck h3 a { color: inherit; text-decoration: none }
 .sub, .meta, .sections { color: var(--muted); font-size: 14px; margin: 4px 0 } .sections { padding-left: 1.4em }
@@ -94,7 +95,9 @@ body.searching .group { display: none }
 <p id="nd-count" aria-live="polite"></p>
 <ol id="nd-results"></ol>
 ${failed}
+<div class="groups">
 ${body}
+</div>
 <script src="search-index.js"></script>
 <script src="assets/notedeck-search.js"></script>
 </body>

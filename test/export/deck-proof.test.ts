@@ -19,7 +19,7 @@ import { defaultDeck, readText, tempDir } from '../helpers'
 const rendered = (made: Made[]): Rendered => ({ made, audit: { slides: [], texts: [], problems: [] }, markdown: '', deck: deckOf([]) })
 
 /** A deck of slides with these titles ('' for none). */
-const deckOf = (titles: string[]): Deck => ({ title: 'T', lang: 'en', slides: titles.map((title, i) => ({ no: i + 1, title, notes: '' })) })
+const deckOf = (titles: string[]): Deck => ({ title: 'T', lang: 'en', slides: titles.map((title, i) => ({ no: i + 1, title, layout: 'content' as const, notes: '' })) })
 
 async function pdfOf(pages: string[][]): Promise<Uint8Array> {
   const doc = await PDFDocument.create()

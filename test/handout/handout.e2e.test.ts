@@ -100,7 +100,7 @@ describe('handout layout with long notes', () => {
     writeFileSync(file, await doc.save())
     return file
   }
-  const deck = (notes: string[]): Deck => ({ title: 'Talk', lang: 'en', slides: notes.map((n, i) => ({ no: i + 1, title: `S${i + 1}`, notes: n })) })
+  const deck = (notes: string[]): Deck => ({ title: 'Talk', lang: 'en', slides: notes.map((n, i) => ({ no: i + 1, title: `S${i + 1}`, layout: 'content' as const, notes: n })) })
   const render = async (notes: string[], output: string) => renderHandout({
     deck: deck(notes),
     slidesPdf: await slidesPdf(notes.length),

@@ -20,10 +20,10 @@ const deck: Deck = {
   title: 'Deck <title>',
   lang: 'en',
   slides: [
-    { no: 1, title: 'Deck', level: 1, notes: '' },
-    { no: 2, title: 'Part A', level: 1, notes: speakerNotesText(['A note with **bold**, <script>alert(1)</script> and [a link](javascript:alert(1)).']) },
-    { no: 3, title: 'Part A', level: 2, notes: '' },
-    { no: 4, title: 'plain', notes: '' },
+    { no: 1, title: 'Deck', level: 1, layout: 'cover', notes: '' },
+    { no: 2, title: 'Part A', level: 1, layout: 'divider', notes: speakerNotesText(['A note with **bold**, <script>alert(1)</script> and [a link](javascript:alert(1)).']) },
+    { no: 3, title: 'Part A', level: 2, layout: 'content', notes: '' },
+    { no: 4, title: 'plain', layout: 'extra', notes: '' },
   ],
 }
 

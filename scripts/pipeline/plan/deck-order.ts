@@ -37,7 +37,7 @@ export function deckOf(plan: Plan, order: Placed[]): Deck {
 function deckSlide(p: Placed, no: number): DeckSlide {
   if (p.kind === 'extra') {
     const { title, level, notes } = p.extra
-    return { no, title, ...(level !== undefined ? { level } : {}), notes, text: notes, extra: true }
+    return { no, title, ...(level !== undefined ? { level } : {}), layout: 'extra', notes, text: notes, extra: true }
   }
   const { slide } = p
   return {
@@ -45,6 +45,7 @@ function deckSlide(p: Placed, no: number): DeckSlide {
     title: slide.body.kind === 'cover' ? slide.body.title : slide.title,
     ...(slide.part ? { part: slide.part } : {}),
     level: slide.level,
+    layout: slide.body.kind,
     notes: speakerNotesText(slide.notes),
     text: [slide.kicker, slide.notes.join('\n')].filter(Boolean).join('\n'),
     plan: p.index,

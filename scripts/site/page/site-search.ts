@@ -41,7 +41,7 @@ function show(list: HTMLElement, status: HTMLElement, hits: Hit[], query: string
     li.append(a, where, text)
     return li
   }))
-  status.textContent = query.trim() ? `${hits.length}` : ''
+  status.textContent = query.trim() ? `${hits.length} slide${hits.length === 1 ? '' : 's'}${hits.length > MAX_RESULTS ? `, the first ${MAX_RESULTS} shown` : ''}` : ''
 }
 
 function start(): void {
@@ -66,4 +66,6 @@ function start(): void {
   }
 }
 
-start()
+// The page's entry (bundled by site-assets.ts): it acts only in a page.
+if (typeof document !== 'undefined')
+  start()
