@@ -3,7 +3,7 @@
 // its link opens that slide, the site works served from an unrelated folder, nothing from the notes
 // runs, decks share their assets, and only an edited note's deck is made again.
 import { execFile } from 'node:child_process'
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { type Browser, chromium } from 'playwright-chromium'
@@ -104,12 +104,20 @@ describe('npm run site', () => {
     }
   }, 180_000)
 
-  it('made again only where notes changed: one edited deck; nothing changed, nothing made', async () => {
+  it('made again only where notes changed: one edited deck; nothing changed, nothing made; a renamed note moves', async () => {
     appendFileSync(join(notes, '2024', 'distributed.md'), '\n## Added later\n\nA paragraph added after the first site.\n')
     const edited = await site(notes, '-o', out, '--offline')
     expect(edited.stdout).toMatch(/\(3 decks, 1 made, 2 up to date/)
     const again = await site(notes, '-o', out, '--offline')
     expect(again.stdout).toMatch(/\(3 decks, 0 made, 3 up to date/)
     expect(readFileSync(join(out, 'search-index.js'), 'utf8')).toContain('A paragraph added after the first site.')
+    // A renamed note: made under its new name, gone under its old one, from the index too.
+    renameSync(join(notes, 'hostile.md'), join(notes, 'renamed.md'))
+    const renamed = await site(notes, '-o', out, '--offline')
+    expect(renamed.stdout).toMatch(/\(3 decks, 1 made, 2 up to date/)
+    expect(existsSync(join(out, 'decks', 'hostile'))).toBe(false)
+    expect(existsSync(join(out, 'files', 'hostile.pdf'))).toBe(false)
+    expect(existsSync(join(out, 'decks', 'renamed', 'index.html'))).toBe(true)
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('decks/hostile/')
   }, 600_000)
 })
