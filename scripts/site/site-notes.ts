@@ -4,6 +4,7 @@
  * unique in the site (its path: `2024/问题与思考/rlhf.md` -> `2024~问题与思考~rlhf`) and its group
  * (the folder it is kept in). Pure, except `findNotes`, which reads the folder.
  */
+import { createHash } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 
@@ -19,12 +20,16 @@ export interface SiteNotes {
 const SKIP_DIRS = new Set(['node_modules', 'dist'])
 
 export function siteNotes(folder: string, files: string[]): SiteNotes[] {
-  return files.map((path) => {
+  const notes = files.map((path) => {
     const source = relative(folder, path).split(sep).join('/')
     const group = source.includes('/') ? source.slice(0, source.lastIndexOf('/')) : ''
     const id = source.replace(/\.md$/i, '').replace(/\//g, '~').replace(/[^\p{L}\p{N}~_.-]+/gu, '_')
     return { path, source, id, group }
   }).sort((a, b) => a.source.localeCompare(b.source))
+  // Names that differ only in what a file name here cannot hold (`a b.md`, `a_b.md`) get their path's hash too.
+  const taken = new Map<string, number>()
+  notes.forEach(n => taken.set(n.id, (taken.get(n.id) ?? 0) + 1))
+  return notes.map(n => (taken.get(n.id)! > 1 ? { ...n, id: `${n.id}-${createHash('sha256').update(n.source).digest('hex').slice(0, 6)}` } : n))
 }
 
 /** The notes files under `folder`, except what is not notes (see above) and anything under `exclude` (the site being written). */

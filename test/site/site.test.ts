@@ -65,6 +65,15 @@ describe('the notes of a folder', () => {
   })
 })
 
+describe('deck ids', () => {
+  it('are unique even where two notes\' names differ only in characters a file name here cannot hold', () => {
+    const ids = siteNotes('/n', ['/n/a b.md', '/n/a_b.md', '/n/c.md']).map(n => n.id)
+    expect(new Set(ids).size).toBe(3)
+    expect(ids[2]).toBe('c')
+    expect(ids.slice(0, 2).every(id => /^a_b-[\da-f]{6}$/.test(id))).toBe(true)
+  })
+})
+
 describe('the index page', () => {
   const deck = (over: Partial<SiteDeck>): SiteDeck => ({ id: 'd', group: '', source: 'd.md', title: 'D', date: '2025-01-01', lang: 'en', slides: 3, sections: [], files: {}, ...over })
 
