@@ -6,18 +6,9 @@
 import { PDFDocument, beginMarkedContent, endMarkedContent } from 'pdf-lib'
 import { NotedeckError } from '../core/errors'
 import { type DocumentInfo, setDocumentInfo } from '../export/outline'
+import type { Frame } from '../page/handout-types'
 
-export interface Frame {
-  /** 1-based slide number. */
-  no: number
-  /** 0-based handout page. */
-  page: number
-  /** Millimetres from the page's top-left corner. */
-  x: number
-  y: number
-  width: number
-  height: number
-}
+export type { Frame }
 
 const PT_PER_MM = 72 / 25.4
 

@@ -1,5 +1,17 @@
 /** What the handout's page reports once it has paged its rows (in-page/handout-paging.ts). */
-import type { Frame } from '../handout/handout-compose'
+
+/** Where a slide's frame is on the handout. */
+export interface Frame {
+  /** 1-based slide number. */
+  no: number
+  /** 0-based handout page. */
+  page: number
+  /** Millimetres from the page's top-left corner. */
+  x: number
+  y: number
+  width: number
+  height: number
+}
 
 export interface HandoutLayout {
   pages: number
