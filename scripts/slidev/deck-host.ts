@@ -60,9 +60,15 @@ export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code
       return
     const { server, entry } = served
     served = undefined
-    transient.delete(entry)
-    await server.close()
-    await rm(entry, { force: true })
+    // The file goes even when the server fails to close, and stays on the list of what a signal
+    // removes until it is gone (a stop during the close must not leave it behind).
+    try {
+      await server.close()
+    }
+    finally {
+      await rm(entry, { force: true })
+      transient.delete(entry)
+    }
   }
   const serve = async (slides: string, markdown: string): Promise<SlidevServer> => {
     const parsed = slidevSlides(markdown, slides)
