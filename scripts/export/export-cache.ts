@@ -41,10 +41,14 @@ export function exportKey(slidesMarkdown: string, options: Record<string, unknow
  * when it matches, the output is current without even generating. Missing files count as empty.
  */
 export async function inputsKey(files: string[], options: Record<string, unknown>): Promise<string> {
-  const h = createHash('sha256').update(JSON.stringify(options))
+  return hashProject(await hashFiles(createHash('sha256').update(JSON.stringify(options)), files))
+}
+
+/** `h` fed each file's name and contents, in order (a missing file counts as empty). */
+export async function hashFiles(h: Hash, files: string[]): Promise<Hash> {
   for (const file of files)
     h.update(`\0${file}\0`).update(await readFile(file).catch(() => ''))
-  return hashProject(h)
+  return h
 }
 
 const stampPath = (pdf: string) => `${pdf}.notedeck`

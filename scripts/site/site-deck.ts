@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { generate } from '../pipeline/generate'
+import { hashFiles } from '../export/export-cache'
 import type { Deck } from '../pipeline/types'
 import { slidesFor } from '../core/paths'
 import { replacePath, tempPathFor, writeAtomic } from '../core/write'
@@ -50,10 +51,7 @@ const stampFile = (site: string, id: string) => join(site, '.notedeck', `${id}.j
 
 /** The key of a deck's inputs: the files generation read, the options, the project. */
 async function keyOf(files: string[], job: DeckJob): Promise<string> {
-  const h = createHash('sha256').update(job.project).update(JSON.stringify({ offline: job.offline, site: 1 }))
-  for (const file of files)
-    h.update(`\0${file}\0`).update(await readFile(file).catch(() => ''))
-  return h.digest('hex')
+  return (await hashFiles(createHash('sha256').update(job.project).update(JSON.stringify({ offline: job.offline, site: 1 })), files)).digest('hex')
 }
 
 /** The stamp the deck's last successful run left, if any. */
