@@ -44,19 +44,17 @@ export function depsCacheFor(slides: string, mode: ServerMode): string {
   return join(root, 'node_modules', '.vite', `notedeck-${mode}-${depsConfigKey(root)}`)
 }
 
-const keys = new Map<string, string>()
-/** What Vite's cache depends on beside the mode: NODE_ENV, the project's Vite config, the lockfile (every package's version). */
+/**
+ * What Vite's cache depends on beside the mode: NODE_ENV, the project's folder (Vite counts its root
+ * in: a copy of the project whose node_modules is a link to this one's would otherwise share the
+ * folder and rebuild it under this project's pages), the project's Vite config, the lockfile (every
+ * package's version).
+ */
 export function depsConfigKey(root: string, env: string | undefined = process.env.NODE_ENV): string {
-  const id = `${root}\0${env ?? ''}`
-  let key = keys.get(id)
-  if (!key) {
-    const hash = createHash('sha256').update(`NODE_ENV=${env ?? ''}\0`)
-    for (const f of ['vite.config.ts', 'package-lock.json'])
-      hash.update(existsSync(join(root, f)) ? readFileSync(join(root, f)) : '').update('\0')
-    key = hash.digest('hex').slice(0, 12)
-    keys.set(id, key)
-  }
-  return key
+  const hash = createHash('sha256').update(`NODE_ENV=${env ?? ''}\0root=${resolve(root)}\0`)
+  for (const f of ['vite.config.ts', 'package-lock.json'])
+    hash.update(existsSync(join(root, f)) ? readFileSync(join(root, f)) : '').update('\0')
+  return hash.digest('hex').slice(0, 12)
 }
 
 /** The cache has not been filled yet: the first server to start fills it. */
@@ -67,7 +65,10 @@ export function depsCacheIsCold(cacheDir: string): boolean {
 /**
  * Runs `fn` (which starts a server of `mode` for `slides`) at once when its dependency cache is
  * warm; while it is cold, under a lock, so that two servers never fill it at the same time (the
- * others wait, then start warm). A new cache replaces those of the mode's earlier configs that
+ * others wait, then start warm). The lock is held until the cache is filled, not only until the
+ * server listens: Vite optimizes in the background after that, and a second server starting in
+ * between would optimize too and replace the folder the first one's pages are loading from (HTTP
+ * 504 "Outdated Optimize Dep"). A new cache replaces those of the mode's earlier configs that
  * nothing has used for a day (each is about 25 MB).
  */
 export async function withWarmCache<T>(slides: string, mode: ServerMode, fn: () => Promise<T>, timeoutMs: number): Promise<T> {
@@ -75,9 +76,24 @@ export async function withWarmCache<T>(slides: string, mode: ServerMode, fn: () 
   if (!depsCacheIsCold(cache))
     return fn()
   await mkdir(dirname(cache), { recursive: true })
-  const result = await withOutputLock(cache, fn, timeoutMs)
+  const result = await withOutputLock(cache, async () => {
+    const started = await fn()
+    await untilWarm(cache, timeoutMs)
+    return started
+  }, timeoutMs)
   await pruneDepsCaches(cache, mode)
   return result
+}
+
+/**
+ * Waits for Vite to have written the cache's metadata (it does so a few seconds after its server
+ * listens, without a page). Past `timeoutMs` the lock goes anyway: a cache never filled (a server
+ * that optimizes nothing) must not hold back every other export.
+ */
+async function untilWarm(cache: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (depsCacheIsCold(cache) && Date.now() < until)
+    await new Promise(r => setTimeout(r, 100))
 }
 
 const DAY_MS = 24 * 3600_000

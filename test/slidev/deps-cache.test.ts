@@ -16,7 +16,7 @@ function project(): string {
 }
 
 describe('the dependency cache of notedeck\'s servers', () => {
-  it('is a folder per mode and per NODE_ENV, Vite config and lockfile', () => {
+  it('is a folder per mode and per NODE_ENV, project folder, Vite config and lockfile', () => {
     const root = project()
     const slides = join(root, 'slides.md')
     const key = depsConfigKey(root)
@@ -24,12 +24,18 @@ describe('the dependency cache of notedeck\'s servers', () => {
     expect(depsCacheFor(slides, 'dev')).not.toBe(depsCacheFor(slides, 'export'))
     expect(depsConfigKey(root, 'test')).not.toBe(depsConfigKey(root, 'production'))
     expect(depsConfigKey(root, 'test')).toBe(depsConfigKey(root, 'test'))
-    const other = project()
-    writeFileSync(join(other, 'vite.config.ts'), 'export default { plugins: [] }\n')
-    expect(depsConfigKey(other, 'test')).not.toBe(depsConfigKey(root, 'test'))
-    const upgraded = project()
-    writeFileSync(join(upgraded, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n')
-    expect(depsConfigKey(upgraded, 'test')).not.toBe(depsConfigKey(root, 'test'))
+    // The same folder with another Vite config or other packages; another folder with the same files
+    // (a copy whose node_modules is a link here: Vite's config differs by its root).
+    const before = depsConfigKey(root, 'test')
+    writeFileSync(join(root, 'vite.config.ts'), 'export default { plugins: [] }\n')
+    const configured = depsConfigKey(root, 'test')
+    expect(configured).not.toBe(before)
+    writeFileSync(join(root, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n')
+    expect(depsConfigKey(root, 'test')).not.toBe(configured)
+    const copy = project()
+    writeFileSync(join(copy, 'vite.config.ts'), 'export default { plugins: [] }\n')
+    writeFileSync(join(copy, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n')
+    expect(depsConfigKey(copy, 'test')).not.toBe(depsConfigKey(root, 'test'))
   })
 
   it('is filled once under a lock, then used as it is; older configs\' caches unused for a day go', async () => {
@@ -61,5 +67,25 @@ describe('the dependency cache of notedeck\'s servers', () => {
     // Warm: no lock taken.
     await withWarmCache(slides, 'export', async () => { locked = readdirSync(vite).some(f => f.endsWith('.lock') && f.startsWith(basename(cache))) }, 5_000)
     expect(locked).toBe(false)
+  })
+
+  it('stays locked after the server has started until Vite has written the cache (a second server waits, then starts warm)', async () => {
+    const root = project()
+    const slides = join(root, 'slides.md')
+    const cache = depsCacheFor(slides, 'export')
+    const seen: string[] = []
+    let second: Promise<void> | undefined
+    // The first server "starts" at once; Vite fills its cache a moment later, as it does.
+    await withWarmCache(slides, 'export', async () => {
+      setTimeout(() => {
+        mkdirSync(join(cache, 'deps'), { recursive: true })
+        writeFileSync(join(cache, 'deps', '_metadata.json'), '{}')
+        seen.push('filled')
+      }, 300)
+      second = withWarmCache(slides, 'export', async () => { seen.push(depsCacheIsCold(cache) ? 'second started cold' : 'second started warm') }, 5_000)
+      seen.push('first started')
+    }, 5_000)
+    await second
+    expect(seen).toEqual(['first started', 'filled', 'second started warm'])
   })
 })
