@@ -81,6 +81,12 @@ export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code
       starting = entry
       transient.add(entry)
       await writeAtomic(entry, markdown)
+      // Closed while the file was being written (close removed it before it was in place).
+      if (closed) {
+        transient.delete(entry)
+        await rm(entry, { force: true })
+        throw new NotedeckError(code, `the ${purpose}'s server was closed while it started`)
+      }
       const server = await withWarmCache(entry, mode, () => startSlidevServer(entry, mode, { followEdits: true }), 180_000)
         .catch(async (e) => { transient.delete(entry); await rm(entry, { force: true }); throw e })
         .finally(() => { starting = undefined })
