@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { DeckConfig } from '../scripts/pipeline/notes/config'
@@ -70,4 +70,18 @@ export function deckOfSlidesFile(markdown: string): Deck {
       return { no: i + 1, title: titleOf(s.content) ?? '', layout: 'extra' as const, notes: '', ...(typeof line === 'number' ? { line } : {}) }
     }),
   }
+}
+
+/**
+ * The scratch slides files (`.notedeck-export-<pid>-…`) in the project folder of processes that
+ * have ended: none may stay behind. Each named with when it was written and the deck it holds, so a
+ * failure says which run left it.
+ */
+export function scratchLeftBehind(): string[] {
+  const alive = (pid: number) => { try { return process.kill(pid, 0) } catch { return false } }
+  return readdirSync(ROOT).filter(f => /^\.notedeck-export-\d+-/.test(f) && !alive(Number(/-(\d+)-/.exec(f)![1]))).map((f) => {
+    const file = join(ROOT, f)
+    const title = /^title:\s*(.*)$/m.exec(readFileSync(file, 'utf8'))?.[1] ?? '?'
+    return `${f} (written ${statSync(file).mtime.toISOString()}, deck "${title}")`
+  })
 }

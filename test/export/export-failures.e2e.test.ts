@@ -1,11 +1,11 @@
 // Export failure modes: a clear message in bounded time, and never a partial PDF at the output path.
 import { execFile } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ROOT } from '../../scripts/core/paths'
-import { CLI, tempDir } from '../helpers'
+import { CLI, scratchLeftBehind, tempDir } from '../helpers'
 
 const run = promisify(execFile)
 
@@ -27,15 +27,9 @@ function fakeBrowser(script: string): string {
   return path
 }
 
-/** The scratch slides files of exports whose process has ended: none may stay behind. */
-function leftBehind(): string[] {
-  const alive = (pid: number) => { try { return process.kill(pid, 0) } catch { return false } }
-  return readdirSync(ROOT).filter(f => /^\.notedeck-export-\d+-/.test(f) && !alive(Number(/-(\d+)-/.exec(f)![1])))
-}
-
 describe('export failures', () => {
   // The browser fails while Slidev's server is still starting, and the process ends soon after.
-  afterEach(() => expect(leftBehind()).toEqual([]))
+  afterEach(() => expect(scratchLeftBehind()).toEqual([]))
 
   it('a browser that crashes: a clear message, exit 1, no PDF', async () => {
     const r = await exportWith(fakeBrowser('echo "simulated crash" >&2; exit 3'))

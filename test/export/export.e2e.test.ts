@@ -7,7 +7,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolveBrowser } from '../../scripts/slidev/browser'
 import { ROOT, slidesFor } from '../../scripts/core/paths'
-import { CLI, defaultDeck, shownTitles, tempDir } from '../helpers'
+import { CLI, defaultDeck, scratchLeftBehind, shownTitles, tempDir } from '../helpers'
 
 const run = promisify(execFile)
 const pdf = join(tempDir(), 'slides.pdf')
@@ -169,12 +169,9 @@ describe('npm run export of several notes (one with its own table of contents, l
     expect(result.stderr).toMatch(/1 of 3 notes were not exported: .*not-there\.md \[EXPORT_FAILED\]/)
   })
 
-  it('leaves no scratch slides file of its server behind', async () => {
-    const { readdirSync } = await import('node:fs')
+  it('leaves no scratch slides file of its server behind', () => {
     // Other test files' exporters may be running: only a file of a process that has ended is left behind.
-    const alive = (pid: number) => { try { return process.kill(pid, 0) } catch { return false } }
-    const left = readdirSync(ROOT).filter(f => /^\.notedeck-export-(\d+)-/.test(f))
-    expect(left.filter(f => !alive(Number(/-(\d+)-/.exec(f)![1])))).toEqual([])
+    expect(scratchLeftBehind()).toEqual([])
   })
 })
 
