@@ -41,7 +41,16 @@ export interface DeckInput {
  * What generation makes: the slides file's text, the plan, the deck in order as later stages need
  * it, and the same slides in another colour schema (the dark variant is rendered, not patched).
  */
-export interface Built { markdown: string, plan: Plan, deck: Deck, variant: (schema: 'light' | 'dark') => string }
+export interface Built {
+  markdown: string
+  plan: Plan
+  deck: Deck
+  /** The colour schema the notes or their deck config ask for, if any (else the slides are light). */
+  colorSchema?: ColorSchema
+  variant: (schema: ColorSchema) => string
+}
+
+type ColorSchema = NonNullable<DeckConfig['colorSchema']>
 
 /** The pure core: notes text -> Slidev markdown. */
 export function buildDeck(input: DeckInput): Built {
@@ -54,7 +63,7 @@ export function buildDeck(input: DeckInput): Built {
   const plan = { ...planned, warnings: [...planned.warnings, ...brokenAnchors(root, notes.anchors, notes.toc)] }
   const order = deckOrder(plan.slides, input.extras ? parseExtraSlides(input.extras.source, input.extras.file) : [], input.extras?.file ?? '')
   const render = (colorSchema: DeckConfig['colorSchema']) => stamp(renderDeck(plan, order, { source: input.file, images: input.images, links: linkTargets(order, notes.anchors), ...(colorSchema ? { colorSchema } : {}) }))
-  return { markdown: render(config.colorSchema), plan, deck: deckOf(plan, order), variant: render }
+  return { markdown: render(config.colorSchema), plan, deck: deckOf(plan, order), ...(config.colorSchema ? { colorSchema: config.colorSchema } : {}), variant: render }
 }
 
 export interface GenerateOptions {
@@ -77,8 +86,10 @@ export interface GenerateResult {
   markdown: string
   plan: Plan
   deck: Deck
-  /** The slides file's text in a colour schema of its own (`--dark`). */
-  variant: (schema: 'light' | 'dark') => string
+  /** The colour schema the notes or their deck config ask for, if any (else the slides are light). */
+  colorSchema?: ColorSchema
+  /** The slides file's text in a colour schema of its own (`--dark`; the site's decks follow the viewer's). */
+  variant: (schema: ColorSchema) => string
   warnings: Warning[]
   /** Display name of the notes file (relative to the working directory). */
   file: string
@@ -128,7 +139,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const rehearsalText = await readFile(rehearsalPath, 'utf8').catch(() => undefined)
   const rehearsal = rehearsalText === undefined ? {} : { rehearsal: parseRehearsal(rehearsalText, relative(process.cwd(), rehearsalPath)) }
   const input: DeckInput = { text, file, config, images: resolved.images, root, ...extras, ...rehearsal }
-  const { markdown, plan, deck, variant } = buildDeck(input)
+  const { markdown, plan, deck, colorSchema, variant } = buildDeck(input)
   const current = await readFile(opts.out, 'utf8').catch(() => undefined)
   const shown = relative(process.cwd(), opts.out) || opts.out
   if (opts.check) {
@@ -153,5 +164,5 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     await writeAtomic(opts.out, markdown)
   }
   const reads = [...new Set([resolve(opts.notes), resolve(configPathFor(opts.notes, opts.config)), resolve(extrasPath), rehearsalPath, ...resolved.reads.map(r => resolve(r))])].sort()
-  return { out: opts.out, markdown, plan, deck, variant, replan: corrections => buildDeck({ ...input, corrections }), warnings: [...warnings, ...resolved.warnings, ...plan.warnings], file, reads }
+  return { out: opts.out, markdown, plan, deck, ...(colorSchema ? { colorSchema } : {}), variant, replan: corrections => buildDeck({ ...input, corrections }), warnings: [...warnings, ...resolved.warnings, ...plan.warnings], file, reads }
 }

@@ -5,13 +5,14 @@
  * it is kept in a stamp with the inputs' key (`.notedeck/<id>.json`): an unchanged deck is read back
  * from there without generating anything.
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { generate } from '../pipeline/generate'
 import { hashFiles } from '../export/export-cache'
 import type { Deck } from '../pipeline/types'
 import { slidesFor } from '../core/paths'
+import { transient } from '../core/transient'
 import { replacePath, tempPathFor, writeAtomic } from '../core/write'
 import { exportDecks, type Render } from '../export/export'
 import { renderHandout } from '../handout/handout'
@@ -103,7 +104,14 @@ export async function makeDeck(job: DeckJob): Promise<DeckStamp> {
   // The Slidev build (a child process) runs while the exporter prints the deck; the deck's folder is
   // replaced only once both are done (a deck that fails keeps its last site).
   const tmp = tempPathFor(join(site, 'decks', notes.id))
-  const built = buildDeckSite(out, tmp).then(() => shareAssets(tmp, join(site, 'assets')))
+  // The deck's site follows the viewer's light or dark setting (and Slidev's toggle) unless the
+  // notes fix a colour schema; the downloads are as the notes ask (light unless they say).
+  const viewer = result.colorSchema ? undefined : join(dirname(out), `.notedeck-site-${process.pid}-${randomBytes(3).toString('hex')}.slides.md`)
+  if (viewer) {
+    transient.add(viewer)
+    await writeAtomic(viewer, result.variant('auto'))
+  }
+  const built = buildDeckSite(viewer ?? out, tmp).then(() => shareAssets(tmp, join(site, 'assets')))
   const pictures = tempPathFor(join(site, 'covers', notes.id))
   const printed = job.exclusive(async () => {
     const base = { slides: out, deck: result.deck, browser: job.browser, timeoutMs: job.timeoutMs, dark: false }
@@ -123,7 +131,9 @@ export async function makeDeck(job: DeckJob): Promise<DeckStamp> {
     await replacePath(tmp, join(site, 'decks', notes.id))
   }
   finally {
-    await Promise.all([rm(tmp, { recursive: true, force: true }), rm(pictures, { recursive: true, force: true })])
+    await Promise.all([rm(tmp, { recursive: true, force: true }), rm(pictures, { recursive: true, force: true }), viewer && rm(viewer, { force: true })])
+    if (viewer)
+      transient.delete(viewer)
   }
   const date = result.deck.date ?? isoDate((await stat(notes.path)).mtime)
   const stamp: DeckStamp = { key: await keyOf(result.reads, job), files: result.reads, ...summaryOf(notes, result.deck, date, files), assets }

@@ -104,6 +104,29 @@ describe('npm run site', () => {
     }
   }, 180_000)
 
+  it('light and dark: the index and a deck follow the viewer\'s setting (notes that fix no colour schema)', async () => {
+    const server = await serveStatic(out, '/')
+    try {
+      const seen: Record<string, { index: string, deck: boolean }> = {}
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } })
+        const page = await context.newPage()
+        await page.goto(server.url, { waitUntil: 'networkidle' })
+        const index = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+        await page.goto(`${server.url}decks/2024~distributed/index.html#/2`, { waitUntil: 'networkidle' })
+        await expect.poll(() => page.locator('.slidev-page-2').innerText(), { timeout: 30_000 }).not.toBe('')
+        seen[colorScheme] = { index, deck: await page.evaluate(() => document.documentElement.classList.contains('dark')) }
+        await context.close()
+      }
+      expect(seen.light!.deck).toBe(false)
+      expect(seen.dark!.deck).toBe(true)
+      expect(seen.dark!.index).not.toBe(seen.light!.index)
+    }
+    finally {
+      server.close()
+    }
+  }, 120_000)
+
   it('made again only where notes changed: one edited deck; nothing changed, nothing made; a renamed note moves', async () => {
     appendFileSync(join(notes, '2024', 'distributed.md'), '\n## Added later\n\nA paragraph added after the first site.\n')
     const edited = await site(notes, '-o', out, '--offline')
