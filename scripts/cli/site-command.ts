@@ -32,7 +32,7 @@ export async function runSite(argv: string[]): Promise<number> {
   const started = Date.now()
   const result = await makeSite({ folder, out, offline: values.offline === true, fresh: values.fresh === true, jobs: jobsOption(values.jobs), timeoutMs, browser: await resolveBrowser() }, progress())
   const shown = relative(process.cwd(), out) || out
-  console.log(`notedeck: ${shown}/ (${result.decks.length} decks, ${result.made} made, ${result.reused} up to date, ${((Date.now() - started) / 1000).toFixed(1)} s); serve it with any static file server, e.g. python3 -m http.server -d ${shown}`)
+  console.log(`notedeck: ${shown}/ (${result.decks.length} deck${result.decks.length === 1 ? '' : 's'}, ${result.made} made, ${result.reused} up to date, ${((Date.now() - started) / 1000).toFixed(1)} s); serve it with any static file server, e.g. python3 -m http.server -d ${shown}`)
   if (result.failed.length) {
     throw new NotedeckError('EXPORT_FAILED', `${result.failed.length} of ${result.failed.length + result.decks.length} notes could not be made (above): ${result.failed.map(f => f.source).join(', ')}; the site has the others`)
   }
