@@ -10,6 +10,7 @@ import { slidevSlides } from '../scripts/slidev/slidev-slides'
 import { titleOf } from '../scripts/pipeline/notes/slide-title'
 import type { Deck } from '../scripts/pipeline/types'
 import { ROOT } from '../scripts/core/paths'
+import { isAlive } from '../scripts/core/output-lock'
 
 export const NOTES = join(ROOT, 'data', 'notes.md')
 export const CONFIG = join(ROOT, 'data', 'deck.yaml')
@@ -78,8 +79,7 @@ export function deckOfSlidesFile(markdown: string): Deck {
  * failure says which run left it.
  */
 export function scratchLeftBehind(): string[] {
-  const alive = (pid: number) => { try { return process.kill(pid, 0) } catch { return false } }
-  return readdirSync(ROOT).filter(f => /^\.notedeck-export-\d+-/.test(f) && !alive(Number(/-(\d+)-/.exec(f)![1]))).map((f) => {
+  return readdirSync(ROOT).filter(f => /^\.notedeck-export-\d+-/.test(f) && !isAlive(Number(/-(\d+)-/.exec(f)![1]))).map((f) => {
     const file = join(ROOT, f)
     const title = /^title:\s*(.*)$/m.exec(readFileSync(file, 'utf8'))?.[1] ?? '?'
     return `${f} (written ${statSync(file).mtime.toISOString()}, deck "${title}")`

@@ -55,6 +55,7 @@ export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code
   /** The file of a server still starting. */
   let starting: string | undefined
   let closed = false
+  const closedWhileStarting = () => new NotedeckError(code, `the ${purpose}'s server was closed while it started`)
   const stop = async () => {
     if (!served)
       return
@@ -85,7 +86,7 @@ export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code
       if (closed) {
         transient.delete(entry)
         await rm(entry, { force: true })
-        throw new NotedeckError(code, `the ${purpose}'s server was closed while it started`)
+        throw closedWhileStarting()
       }
       const server = await withWarmCache(entry, mode, () => startSlidevServer(entry, mode, { followEdits: true }), 180_000)
         .catch(async (e) => { transient.delete(entry); await rm(entry, { force: true }); throw e })
@@ -94,7 +95,7 @@ export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code
       // Closed while the server was starting (an export stopped by its time limit): nothing stays.
       if (closed) {
         await stop()
-        throw new NotedeckError(code, `the ${purpose}'s server was closed while it started`)
+        throw closedWhileStarting()
       }
       return server
     }

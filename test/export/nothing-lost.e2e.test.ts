@@ -5,7 +5,7 @@
 // printed at all; a node_modules that is a link to another folder serves its fonts and Mermaid.
 import { execFile, execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT, slidesFor } from '../../scripts/core/paths'
@@ -14,6 +14,7 @@ import { exportDecks } from '../../scripts/export/export'
 import { correctionsFor } from '../../scripts/export/feedback'
 import { generate } from '../../scripts/pipeline/generate'
 import { resolveBrowser } from '../../scripts/slidev/browser'
+import { depsCacheFor } from '../../scripts/slidev/slidev-server'
 import { writeAtomic } from '../../scripts/core/write'
 import { CLI, tempDir } from '../helpers'
 import { lostInPdf } from './pdf-lost'
@@ -126,10 +127,13 @@ describe('a copy of the project whose node_modules is a link to another folder',
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'))
     return dir
   }
+  /** The copy's own dependency cache, which lies in this project's node_modules (a folder per project): it goes afterwards. */
+  const cacheOf = (dir: string) => made.push(join(ROOT, 'node_modules', '.vite', basename(depsCacheFor(join(dir, 'slides.md'), 'export'))))
 
   it('exports with its bundled fonts and its diagrams drawn; without the packages\' real folder served it refuses to print', async () => {
     const dir = copyProject()
     const pdf = join(dir, 'dist', 'slides.pdf')
+    cacheOf(dir)
     const ok = await run(process.execPath, ['scripts/run.mjs', 'export', '--offline'], { cwd: dir, timeout: 170_000 })
     expect(ok.stdout).toMatch(/slides\.pdf \(\d+ pages/)
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
@@ -138,6 +142,7 @@ describe('a copy of the project whose node_modules is a link to another folder',
     // The same copy without the plugin that serves the packages' real folder: Vite refuses the fonts.
     writeFileSync(pdf, 'the previous PDF')
     writeFileSync(join(dir, 'vite.config.ts'), readFileSync(join(dir, 'vite.config.ts'), 'utf8').replace(', realModules(dirname(fileURLToPath(import.meta.url)))', ''))
+    cacheOf(dir)
     const refused = await run(process.execPath, ['scripts/run.mjs', 'export', '--offline', '--fresh'], { cwd: dir, timeout: 170_000 }).then(() => ({ code: 0, stderr: '' }), (e: { code: number, stderr: string }) => e)
     expect(refused.code).toBe(1)
     expect(refused.stderr).toMatch(/HTTP 403: .*@fontsource|the bundled font .* did not load/)
