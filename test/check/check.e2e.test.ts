@@ -78,8 +78,8 @@ describe('the check finds what a speaker would notice', () => {
   }, 120_000)
 })
 
-describe('dark decks pass the check, diagrams included', () => {
-  it.each([NOTES, join(FIXTURES, 'english-timeline.md')].map(n => [n.slice(ROOT.length + 1), n]))('%s', async (_name, notes) => {
+describe('dark decks pass the check, diagrams and code comments included', () => {
+  it.each([NOTES, join(FIXTURES, 'english-timeline.md'), join(FIXTURES, 'every-layout.md')].map(n => [n.slice(ROOT.length + 1), n]))('%s', async (_name, notes) => {
     const out = join(ROOT, `.notedeck-test-dark-${notes.replace(/\W+/g, '_').slice(-40)}.slides.md`)
     made.push(out)
     const result = await generate({ notes, out, offline: true })
