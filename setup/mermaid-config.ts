@@ -21,9 +21,12 @@ export const mermaidConfig: MermaidConfig = {
   mindmap: { useMaxWidth: true, padding: 12 },
 }
 
+const scale = (fills: readonly string[], label: string): Record<string, string> => Object.fromEntries(fills.flatMap((fill, i) => [[`cScale${i}`, fill], [`cScaleLabel${i}`, label]]))
+
 /**
  * Timeline sections on a light deck: the default theme's saturated fills put white or grey text
- * below the 4.5:1 contrast that text needs (`npm run check` measures it). Light fills, dark labels;
- * the dark theme's own scale is readable as it is.
+ * below the 4.5:1 contrast that text needs (`npm run check` measures it). Light fills, dark labels.
  */
-export const lightThemeVariables: Record<string, string> = Object.fromEntries(COLORS.pastels.flatMap((fill, i) => [[`cScale${i}`, fill], [`cScaleLabel${i}`, COLORS.diagram.label]]))
+export const lightThemeVariables = scale(COLORS.pastels, COLORS.diagram.label)
+/** On a dark deck: the dark theme's own scale has a period nearly as dark as the page; deep fills, light labels. */
+export const darkThemeVariables = scale(COLORS.nightFills, COLORS.nightLabel)

@@ -2,7 +2,7 @@ import { defineMermaidRendererSetup } from '@slidev/types'
 import mermaid from 'mermaid/dist/mermaid.esm.mjs'
 import { DIAGRAM_MAX_PX } from '../scripts/pipeline/geometry'
 import { fitToBox, labelPx, measureDrawn } from './mermaid-fit'
-import { FONT_FAMILY, lightThemeVariables, mermaidConfig } from './mermaid-config'
+import { FONT_FAMILY, darkThemeVariables, lightThemeVariables, mermaidConfig } from './mermaid-config'
 
 let counter = 0
 
@@ -53,7 +53,7 @@ export default defineMermaidRendererSetup(() => async (code: string, options: Re
   const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined))
   const container = document.getElementById('mermaid-rendering-container') ?? undefined
   const draw = (fontPx: number) => oneAtATime(async () => {
-    const themeVariables = { ...mermaidConfig.themeVariables, ...(given.theme === 'dark' ? {} : lightThemeVariables), fontSize: `${fontPx}px` }
+    const themeVariables = { ...mermaidConfig.themeVariables, ...(given.theme === 'dark' ? darkThemeVariables : lightThemeVariables), fontSize: `${fontPx}px` }
     // Mermaid wraps a label at its wrapping width, in the diagram's units: at a larger font the same
     // width holds fewer characters, so it grows with the font (the labels keep the breaks they had).
     const scaled = (n: number | undefined) => Math.round((n ?? WRAP_AT_16PX) * fontPx / FONT_MIN_PX)

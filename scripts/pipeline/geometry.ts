@@ -119,6 +119,14 @@ export const COLORS = {
   diagram: { ink: '#1e293b', ioFill: '#eef2ff', ioStroke: '#4f46e5', boxFill: '#f8fafc', stroke: '#2563eb', rootFill: '#2563eb', rootInk: '#ffffff', rootStroke: '#1d4ed8', groupFill: '#dbeafe', leafStroke: '#94a3b8', label: '#111827' },
   /** Timeline periods on a light deck: light fills, dark labels (the default theme's saturated ones put white text under 4.5:1). */
   pastels: ['#dbeafe', '#fef3c7', '#dcfce7', '#fce7f3', '#ede9fe', '#ffedd5', '#cffafe', '#e0e7ff', '#fae8ff', '#ecfccb', '#fee2e2', '#f1f5f9'],
+  /**
+   * Timeline periods on a dark deck (Mermaid's dark scale has one nearly as dark as the page): fills
+   * that stand out from the page (3:1, WCAG's contrast for shapes) under light labels (4.5:1).
+   */
+  nightFills: ['#2563eb', '#b45309', '#15803d', '#be185d', '#7c3aed', '#c2410c', '#0e7490', '#0369a1', '#0f766e', '#4d7c0f', '#a16207', '#64748b'],
+  nightLabel: '#f8fafc',
+  /** The page behind them: Slidev's default theme's dark background. */
+  nightPage: '#121212',
   handout: { light: { fg: '#111827', bg: '#ffffff', muted: '#6b7280', rule: '#d1d5db' }, dark: { fg: '#e5e7eb', bg: '#121212', muted: '#9ca3af', rule: '#374151' } },
   pace: { 'on-time': '#15803d', 'ahead': '#1d4ed8', 'behind': '#b91c1c' },
   /** The dev server's layout warning over the slide. */

@@ -3,9 +3,10 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { CANVAS, DIAGRAM_MAX_AREA, DIAGRAM_MAX_PX, diagramMaxWidthPx, layoutCss } from '../../scripts/pipeline/geometry'
+import { COLORS, CANVAS, DIAGRAM_MAX_AREA, DIAGRAM_MAX_PX, diagramMaxWidthPx, layoutCss } from '../../scripts/pipeline/geometry'
 import { ROOT } from '../../scripts/core/paths'
 import { AGENDA_TILES_MAX } from '../../scripts/pipeline/plan/plan-agenda'
+import { contrastRatio } from '../../scripts/page/in-page/colour'
 import { readText } from '../helpers'
 
 describe('layout numbers', () => {
@@ -92,5 +93,19 @@ describe('a diagram\'s largest size', () => {
   it('a box without a size is not limited', () => {
     expect(diagramMaxWidthPx(0, 0)).toBe(CANVAS.width)
     expect(diagramMaxWidthPx(100, 0)).toBe(CANVAS.width)
+  })
+})
+
+describe('timeline fills', () => {
+  const rgb = (hex: string) => ({ r: Number.parseInt(hex.slice(1, 3), 16), g: Number.parseInt(hex.slice(3, 5), 16), b: Number.parseInt(hex.slice(5, 7), 16), a: 1 })
+  it('light: every label readable on its fill (4.5:1)', () => {
+    for (const fill of COLORS.pastels)
+      expect(contrastRatio(rgb(fill), rgb(COLORS.diagram.label)), fill).toBeGreaterThanOrEqual(4.5)
+  })
+  it('dark: every label readable on its fill (4.5:1), every fill seen against the page (3:1, WCAG\'s contrast for shapes)', () => {
+    for (const fill of COLORS.nightFills) {
+      expect(contrastRatio(rgb(fill), rgb(COLORS.nightLabel)), fill).toBeGreaterThanOrEqual(4.5)
+      expect(contrastRatio(rgb(fill), rgb(COLORS.nightPage)), fill).toBeGreaterThanOrEqual(3)
+    }
   })
 })
