@@ -32,6 +32,8 @@ export interface ExportOptions {
   /** The feedback pass (RenderOptions.replan). */
   replan?: RenderOptions['replan']
   slideName?: RenderOptions['slideName']
+  /** Which slides `png` pictures (RenderOptions.pictures): all unless given. */
+  pictures?: RenderOptions['pictures']
 }
 
 /**

@@ -84,8 +84,8 @@ export interface Printer {
   blank: () => Promise<void>
   /** The shown slides as a PDF, one page per slide. */
   pdf: () => Promise<Uint8Array>
-  /** The shown slides as PNG pictures, in order. */
-  pictures: () => Promise<Buffer[]>
+  /** The shown slides as PNG pictures, in order (those numbered `nos`, 1 = the first, if given). */
+  pictures: (nos?: number[]) => Promise<Buffer[]>
   /** The shown slides (the print route) as an editable PowerPoint. */
   pptx: (slides: DeckToPrint) => Promise<EditablePptx>
   close: () => Promise<void>
@@ -152,10 +152,10 @@ export async function openPrinter(browserOrPath: Browser | string, timeoutMs: nu
       selector = print.slides
     }
     const pdf = async () => page.pdf({ width: `${CANVAS.width}px`, height: `${CANVAS.height}px`, margin: { top: 0, right: 0, bottom: 0, left: 0 }, printBackground: true, tagged: true })
-    const pictures = async () => {
+    const pictures = async (nos?: number[]) => {
       const slides = page.locator(selector)
       const shots: Buffer[] = []
-      for (let i = 0; i < await slides.count(); i++)
+      for (const i of nos?.map(n => n - 1) ?? [...Array(await slides.count()).keys()])
         shots.push(await slides.nth(i).screenshot())
       return shots
     }

@@ -61,6 +61,8 @@ export interface RenderOptions {
   slideName?: ((no: number) => string) | undefined
   /** What to make from it, in this order; all from one page, so of one scale (`scaleFor`). */
   formats: ExportFormat[]
+  /** Which slides `png` pictures (numbers, of the deck as printed): all unless given (the site needs one). */
+  pictures?: ((deck: Deck) => number[]) | undefined
   browser: string
   timeoutMs: number
   dark: boolean
@@ -101,7 +103,7 @@ export async function startBrowser(path: string, timeoutMs: number): Promise<Bro
 }
 
 /** One format from the page the printer shows. */
-async function make(format: ExportFormat, printer: Printer, { markdown, deck }: DeckToPrint, mark: (p: Phase) => void): Promise<Made> {
+async function make(format: ExportFormat, printer: Printer, { markdown, deck }: DeckToPrint, mark: (p: Phase) => void, only?: RenderOptions['pictures']): Promise<Made> {
   if (format === 'pdf')
     return { kind: 'file', data: await finishPdf(await printer.pdf().then((p) => { mark('printed'); return p }), deck, mark) }
   if (format === 'pptx') {
@@ -109,10 +111,14 @@ async function make(format: ExportFormat, printer: Printer, { markdown, deck }: 
     mark('printed')
     return { kind: 'file', data, report }
   }
+  if (format === 'png') {
+    const nos = only?.(deck)
+    const pictures = await printer.pictures(nos)
+    mark('printed')
+    return { kind: 'folder', files: pictures.map((data, i) => ({ name: `${nos?.[i] ?? i + 1}.png`, data })) }
+  }
   const pictures = await printer.pictures()
   mark('printed')
-  if (format === 'png')
-    return { kind: 'folder', files: pictures.map((data, i) => ({ name: `${i + 1}.png`, data })) }
   return { kind: 'file', data: await picturesPptx({ deck, pictures }) }
 }
 
@@ -140,6 +146,6 @@ export async function showDeck(printer: Printer, url: string, { markdown, deck }
 export async function makeFormats(printer: Printer, shown: DeckToPrint, opts: RenderOptions): Promise<Made[]> {
   const made: Made[] = []
   for (const format of opts.formats)
-    made.push(await make(format, printer, shown, opts.onPhase ?? (() => {})))
+    made.push(await make(format, printer, shown, opts.onPhase ?? (() => {}), opts.pictures))
   return made
 }

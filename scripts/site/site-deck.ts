@@ -114,7 +114,8 @@ export async function makeDeck(job: DeckJob): Promise<DeckStamp> {
   const built = buildDeckSite(viewer ?? out, tmp).then(() => shareAssets(tmp, join(site, 'assets')))
   const pictures = tempPathFor(join(site, 'covers', notes.id))
   const printed = job.exclusive(async () => {
-    const base = { slides: out, deck: result.deck, browser: job.browser, timeoutMs: job.timeoutMs, dark: false }
+    // Of the pictures only the one the index shows is taken (a picture of every slide doubled the export).
+    const base = { slides: out, deck: result.deck, browser: job.browser, timeoutMs: job.timeoutMs, dark: false, pictures: (deck: Deck) => [previewOf(deck)] }
     const [pdf] = await exportDecks(base, [{ format: 'pdf', output: join(site, files.pdf) }, { format: 'png', output: pictures }, { format: 'pptx', output: join(site, files.pptx) }], job.render)
     await renderHandout({ deck: pdf!.rendered.deck, slidesPdf: join(site, files.pdf), output: join(site, files.handout), browser: job.browser, perPage: 3, dark: false, notesFile: notes.source })
     await writeAtomic(join(site, files.cover), await readFile(join(pictures, `${previewOf(pdf!.rendered.deck)}.png`)))

@@ -8,7 +8,8 @@ import JSZip from 'jszip'
 import { chromium } from 'playwright-chromium'
 import { describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, OFFLINE_ARG, resolveBrowser } from '../../scripts/slidev/browser'
-import { RASTER_SCALE } from '../../scripts/export/export'
+import { RASTER_SCALE, exportDecks } from '../../scripts/export/export'
+import { generate } from '../../scripts/pipeline/generate'
 import { slidevSlides } from '../../scripts/slidev/slidev-slides'
 import { ROOT, slidesFor } from '../../scripts/core/paths'
 import { CLI, FIXTURES, fontCovers, readText, tempDir } from '../helpers'
@@ -25,6 +26,20 @@ function brightness(pdf: string, page: number): number {
   const pixels = pgm.subarray(header[0].length)
   return pixels.reduce((a, b) => a + b, 0) / pixels.length
 }
+
+describe('png of chosen slides (the site takes the one its index shows)', () => {
+  it('pictures only the slides asked for, each named by its number', async () => {
+    const slides = slidesFor(FIXTURE)
+    const { deck } = await generate({ notes: FIXTURE, out: slides, offline: true })
+    const last = deck.slides.length
+    const folder = join(tempDir(), 'pictures')
+    await exportDecks({ slides, deck, browser: await resolveBrowser(), timeoutMs: 60_000, dark: false, pictures: d => [2, d.slides.length] }, [{ format: 'png', output: folder }])
+    expect(readdirSync(folder).sort()).toEqual(['2.png', `${last}.png`].sort())
+    const [two, end] = ['2.png', `${last}.png`].map(f => readFileSync(join(folder, f)))
+    expect([two!.readUInt32BE(16), two!.readUInt32BE(20)]).toEqual([980 * RASTER_SCALE, 552 * RASTER_SCALE])
+    expect(two!.equals(end!)).toBe(false)
+  }, 200_000)
+})
 
 describe('export --format png,pptx-image (both from one page, -o their folder)', () => {
   let out = ''
