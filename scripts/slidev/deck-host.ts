@@ -14,7 +14,7 @@ import { type ErrorCode, NotedeckError } from '../core/errors'
 import { writeAtomic } from '../core/write'
 import { transient } from '../core/transient'
 import { type ServerMode, type SlidevServer, startSlidevServer, withWarmCache } from './slidev-server'
-import { SLIDEV } from './slidev-internals'
+import { RESTART_FIELDS, SLIDEV } from './slidev-internals'
 
 export interface DeckHost {
   /**
@@ -28,14 +28,15 @@ export interface DeckHost {
 }
 
 /**
- * What a running server cannot take from a changed slides file without starting again (Slidev's
- * own `dev` restarts on these): the headmatter but for the fields its pages read afresh, and
- * features that add Vite plugins.
+ * What a running server cannot take from a changed slides file without starting again, by the rule
+ * of Slidev's own `dev`: the headmatter fields it restarts on, and features that add Vite plugins.
+ * Decks that differ only in other fields (each talk's `duration`) are served one after another by
+ * one server.
  */
 export function serverKey(parsed: SlidevSlides, markdown: string): string {
-  const { title: _t, htmlAttrs: _h, colorSchema: _c, info: _i, ...rest } = parsed.slides[0]?.frontmatter ?? {}
+  const head = parsed.slides[0]?.frontmatter ?? {}
   const { katex, monaco } = detectFeatures(markdown)
-  return JSON.stringify({ rest, katex, monaco })
+  return JSON.stringify({ restart: RESTART_FIELDS.map(f => head[f] ?? null), katex, monaco })
 }
 
 /** Whether the server at `url` has read these slides (its data of each, and no more). */

@@ -95,5 +95,13 @@ export const EDITABLE_ROUTE = 'print'
  * middle of an export's drawing or printing.
  */
 export const PAGE_PACKAGES = ['vue', 'vue-router', 'mermaid', '@slidev/types', '@slidev/client'] as const
+/**
+ * The headmatter fields on whose change Slidev's own `dev` starts its server again
+ * (`CONFIG_RESTART_FIELDS` in @slidev/cli's `dist/cli.mjs`); any other field (the talk's
+ * `duration`, the first slide's own frontmatter) a running server takes from the rewritten file.
+ */
+export const RESTART_FIELDS = ['monaco', 'routerMode', 'fonts', 'css', 'mdc', 'editor', 'theme', 'seoMeta'] as const
+/** Where @slidev/cli names them (to check RESTART_FIELDS against). */
+export const RESTART_FIELDS_SOURCE = /const CONFIG_RESTART_FIELDS = (\[[^\]]*\])/
 /** Where @slidev/cli names the packages of its optimizer (to check PAGE_PACKAGES against). */
 export const OPTIMIZER_EXCLUDE = /const EXCLUDE_GLOBAL = (\[[^\]]*\])/
