@@ -1,5 +1,5 @@
 /** Where things are: the project root (this package), the default notes and outputs. */
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -26,6 +26,14 @@ export function slidesFor(notes: string): string {
   const where = createHash('sha256').update(resolve(notes)).digest('hex').slice(0, 8)
   return join(ROOT, `.notedeck-${stemOf(notes)}-${where}.slides.md`)
 }
+
+/**
+ * A slides file of this process's own beside the deck `slides` (Slidev takes styles, setup and
+ * components from the folder of the slides): `.notedeck-<purpose>-<pid>-<hex>.slides.md`, the pid
+ * telling whose it is (the tests find one a dead process left behind).
+ */
+export const scratchSlidesBeside = (slides: string, purpose: string): string =>
+  join(dirname(resolve(slides)), `.notedeck-${purpose}-${process.pid}-${randomBytes(3).toString('hex')}.slides.md`)
 
 /** The notes file's name without its extension, safe in a file name. */
 const stemOf = (notes: string) => basename(notes, extname(notes)).replace(/[^\w.-]+/g, '_') || 'notes'

@@ -5,13 +5,13 @@
  * it is kept in a stamp with the inputs' key (`.notedeck/<id>.json`): an unchanged deck is read back
  * from there without generating anything.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, stat } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { generate } from '../pipeline/generate'
 import { hashFiles } from '../export/export-cache'
 import type { Deck } from '../pipeline/types'
-import { slidesFor } from '../core/paths'
+import { scratchSlidesBeside, slidesFor } from '../core/paths'
 import { transient } from '../core/transient'
 import { replacePath, tempPathFor, writeAtomic } from '../core/write'
 import { exportDecks, type Render } from '../export/export'
@@ -106,7 +106,7 @@ export async function makeDeck(job: DeckJob): Promise<DeckStamp> {
   const tmp = tempPathFor(join(site, 'decks', notes.id))
   // The deck's site follows the viewer's light or dark setting (and Slidev's toggle) unless the
   // notes fix a colour schema; the downloads are as the notes ask (light unless they say).
-  const viewer = result.colorSchema ? undefined : join(dirname(out), `.notedeck-site-${process.pid}-${randomBytes(3).toString('hex')}.slides.md`)
+  const viewer = result.colorSchema ? undefined : scratchSlidesBeside(out, 'site')
   if (viewer) {
     transient.add(viewer)
     await writeAtomic(viewer, result.variant('auto'))

@@ -5,13 +5,13 @@
  * for the first deck serves the next. A deck whose headmatter needs another server (Slidev's own
  * dev restarts on it) gets a new one.
  */
-import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { detectFeatures } from '@slidev/parser'
 import { type SlidevSlides, slidevSlides } from './slidev-slides'
 import { type ErrorCode, NotedeckError } from '../core/errors'
 import { writeAtomic } from '../core/write'
+import { scratchSlidesBeside } from '../core/paths'
 import { transient } from '../core/transient'
 import { type ServerMode, type SlidevServer, startSlidevServer, withWarmCache } from './slidev-server'
 import { RESTART_FIELDS, SLIDEV } from './slidev-internals'
@@ -79,7 +79,7 @@ export function openDeckHost(mode: ServerMode, purpose: 'check' | 'export', code
       await stop()
     if (!served) {
       // The server's own file beside the deck: images and paths resolve as from the deck's.
-      const entry = join(dirname(resolve(slides)), `.notedeck-${purpose}-${process.pid}-${randomBytes(3).toString('hex')}.slides.md`)
+      const entry = scratchSlidesBeside(slides, purpose)
       starting = entry
       transient.add(entry)
       await writeAtomic(entry, markdown)
