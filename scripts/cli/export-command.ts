@@ -9,7 +9,7 @@ import { NotedeckError, isNotedeckError } from '../core/errors'
 import { type ExportFormat, FORMATS, type Render } from '../export/export'
 import type { Exporter } from '../export/exporter'
 import { isFreshFromStamp } from '../export/export-cache'
-import { DEFAULT_NOTES, outputNameFor } from '../core/paths'
+import { DEFAULT_NOTES, outputNameFor, outputNamesFor } from '../core/paths'
 import { reportLines } from '../export/pptx-editable'
 import { type ExportRequest, exportRequest, exportSummary, reportRendered } from './export-request'
 import { exportGenerated, exportInputs, inputOptions } from '../export/export-job'
@@ -29,8 +29,8 @@ function formatsOf(value: unknown): ExportFormat[] {
  * The outputs of one notes file. One notes file and one format: -o is its file (a folder for png).
  * Several formats or several notes: -o is the folder they go to, by their usual names.
  */
-export function requestsFor(notesFile: string, formats: ExportFormat[], values: Record<string, unknown>, several: boolean): ExportRequest[] {
-  const reqs = formats.map(f => exportRequest(values, f, outputNameFor(notesFile)))
+export function requestsFor(notesFile: string, formats: ExportFormat[], values: Record<string, unknown>, several: boolean, name = outputNameFor(notesFile)): ExportRequest[] {
+  const reqs = formats.map(f => exportRequest(values, f, name))
   if (typeof values.out === 'string') {
     const out = resolve(values.out)
     for (const req of reqs)
@@ -39,10 +39,17 @@ export function requestsFor(notesFile: string, formats: ExportFormat[], values: 
   return reqs
 }
 
+/** The outputs of every notes file of one command (none: the default notes); same-named notes of different folders never share one (`outputNamesFor`). */
+export function requestsForAll(notesFiles: string[], formats: ExportFormat[], values: Record<string, unknown>): Array<{ notes: string | undefined, reqs: ExportRequest[] }> {
+  const given = notesFiles.length ? notesFiles : [undefined]
+  const files = given.map(n => resolve(n ?? DEFAULT_NOTES))
+  const names = outputNamesFor(files)
+  return given.map((notes, i) => ({ notes, reqs: requestsFor(files[i]!, formats, values, files.length > 1, names[i]) }))
+}
+
 /** One notes file exported (by `render` when given: an `Exporter`'s, when there are several). */
-async function exportNotes(notes: string | undefined, formats: ExportFormat[], values: Record<string, unknown>, several: boolean, render?: Render): Promise<void> {
+async function exportNotes(notes: string | undefined, reqs: ExportRequest[], values: Record<string, unknown>, render?: Render): Promise<void> {
   const notesFile = resolve(notes ?? DEFAULT_NOTES)
-  const reqs = requestsFor(notesFile, formats, values, several)
   // Nothing changed since the last export: say so without loading the generator.
   const quick = await Promise.all(reqs.map(req => req.fresh ? false : isFreshFromStamp(req.output, notesFile, inputOptions(req))))
   if (quick.every(Boolean)) {
@@ -73,10 +80,10 @@ export async function runExport(argv: string[]): Promise<number> {
     return 0
   }
   const formats = formatsOf(values.format)
-  const several = notesFiles.length > 1
   const timeoutMs = exportRequest(values, formats[0]!).timeoutMs
-  if (!several) {
-    await exportNotes(notesFiles[0], formats, values, false)
+  const all = requestsForAll(notesFiles, formats, values)
+  if (all.length === 1) {
+    await exportNotes(all[0]!.notes, all[0]!.reqs, values)
     return 0
   }
   // Several notes: one server and one browser for all, started with the first deck to export.
@@ -91,9 +98,9 @@ export async function runExport(argv: string[]): Promise<number> {
   const render: Render = async opts => (await exporter()).render(opts)
   const failed: string[] = []
   try {
-    for (const notes of notesFiles) {
+    for (const { notes, reqs } of all) {
       try {
-        await exportNotes(notes, formats, values, true, render)
+        await exportNotes(notes, reqs, values, render)
       }
       catch (e) {
         // A notes file that cannot be exported is reported, and the others are exported still;
@@ -101,7 +108,7 @@ export async function runExport(argv: string[]): Promise<number> {
         if (!isNotedeckError(e) || e.code === 'USAGE' || e.code === 'BROWSER_NOT_FOUND')
           throw e
         console.error(`notedeck: ${e.format()}`)
-        failed.push(notes)
+        failed.push(notes!)
       }
     }
   }

@@ -24,7 +24,7 @@ export function slidesFor(notes: string): string {
   if (resolve(notes) === DEFAULT_NOTES)
     return DEFAULT_SLIDES
   const where = createHash('sha256').update(resolve(notes)).digest('hex').slice(0, 8)
-  return join(ROOT, `.notedeck-${stemOf(notes)}-${where}.slides.md`)
+  return join(ROOT, `.notedeck-${asciiStemOf(notes)}-${where}.slides.md`)
 }
 
 /**
@@ -35,8 +35,14 @@ export function slidesFor(notes: string): string {
 export const scratchSlidesBeside = (slides: string, purpose: string): string =>
   join(dirname(resolve(slides)), `.notedeck-${purpose}-${process.pid}-${randomBytes(3).toString('hex')}.slides.md`)
 
+/** A name safe in a file name: letters and digits of every script kept (操作系统 stays 操作系统), anything else one `_`. */
+const safeName = (name: string) => name.replace(/[^\p{L}\p{M}\p{N}_.-]+/gu, '_')
+
 /** The notes file's name without its extension, safe in a file name. */
-const stemOf = (notes: string) => basename(notes, extname(notes)).replace(/[^\w.-]+/g, '_') || 'notes'
+const stemOf = (notes: string) => safeName(basename(notes, extname(notes))) || 'notes'
+
+/** The same in ASCII, for the slides file Slidev's server serves by its path. */
+const asciiStemOf = (notes: string) => basename(notes, extname(notes)).replace(/[^\w.-]+/g, '_') || 'notes'
 
 /**
  * What the outputs of these notes are called by default: `slides` (dist/slides.pdf …) for the
@@ -44,6 +50,28 @@ const stemOf = (notes: string) => basename(notes, extname(notes)).replace(/[^\w.
  * different notes never replace each other's.
  */
 export const outputNameFor = (notes: string) => resolve(notes) === DEFAULT_NOTES ? 'slides' : stemOf(notes)
+
+/**
+ * The default output names of several notes exported in one command, each `outputNameFor` it
+ * unless two different notes files would share one (`2024/notes.md`, `2025/notes.md`): those take
+ * their folders' names in front, as many as tell them apart (`2024-notes`, `2025-notes`), else a
+ * hash of their path. The same file given twice keeps one name; the default notes keep `slides`.
+ */
+export function outputNamesFor(notesFiles: string[]): string[] {
+  const paths = notesFiles.map(n => resolve(n))
+  const names = paths.map(outputNameFor)
+  // The default notes keep dist/slides.* whatever else is exported with them.
+  const clashing = () => names.flatMap((name, i) => paths[i] !== DEFAULT_NOTES && paths.some((p, j) => names[j] === name && p !== paths[i]) ? [i] : [])
+  for (let depth = 1; clashing().length; depth++) {
+    for (const i of clashing()) {
+      const folders = dirname(paths[i]!).split(/[\\/]/).filter(Boolean)
+      names[i] = depth <= folders.length
+        ? [...folders.slice(-depth).map(safeName), stemOf(paths[i]!)].join('-')
+        : `${stemOf(paths[i]!)}-${createHash('sha256').update(paths[i]!).digest('hex').slice(0, 8)}`
+    }
+  }
+  return names
+}
 
 /** The formats an export makes: pptx is editable (native text and shapes), pptx-image one picture per slide. */
 export type ExportFormat = 'pdf' | 'pptx' | 'pptx-image' | 'png'
