@@ -9,26 +9,30 @@ import { join } from 'node:path'
 import { ROOT } from '../core/paths'
 import { writeAtomic } from '../core/write'
 
-const INPUT_DIRS = ['styles', 'setup', 'components', 'public', 'scripts']
+/** What of the project shapes every output: its folders, and the files at its top Slidev or Vite read (the Vite config sets how Markdown is rendered). */
+export const PROJECT_INPUTS = {
+  dirs: ['styles', 'setup', 'components', 'layouts', 'public', 'scripts'],
+  files: ['package.json', 'package-lock.json', 'vite.config.ts', 'uno.config.ts', 'index.html', 'custom-nav-controls.vue', 'global-top.vue', 'global-bottom.vue'],
+}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])
   return entries.filter(e => e.isFile()).map(e => join(e.parentPath, e.name)).sort()
 }
 
-async function hashProject(h: Hash): Promise<string> {
-  for (const name of ['package.json', 'package-lock.json'])
-    h.update(await readFile(join(ROOT, name)).catch(() => ''))
-  for (const dir of INPUT_DIRS) {
-    for (const file of await filesUnder(join(ROOT, dir)))
-      h.update(file.slice(ROOT.length)).update(await readFile(file))
+async function hashProject(h: Hash, root = ROOT): Promise<string> {
+  for (const name of PROJECT_INPUTS.files)
+    h.update(`\0${name}\0`).update(await readFile(join(root, name)).catch(() => ''))
+  for (const dir of PROJECT_INPUTS.dirs) {
+    for (const file of await filesUnder(join(root, dir)))
+      h.update(file.slice(root.length)).update(await readFile(file))
   }
   return h.digest('hex')
 }
 
-/** The key of the project itself (notedeck's code, styles, components, versions): what every output also depends on. */
-export function projectKey(): Promise<string> {
-  return hashProject(createHash('sha256'))
+/** The key of the project itself (notedeck's code, styles, components, versions, configs): what every output also depends on. */
+export function projectKey(root = ROOT): Promise<string> {
+  return hashProject(createHash('sha256'), root)
 }
 
 /** The key of an output made from these generated slides with these options. */
