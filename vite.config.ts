@@ -10,6 +10,10 @@ import { wholeImportGlobs } from './scripts/slidev/whole-import-globs'
 // rehearsal recorded only under `npm run dev -- --rehearse`;
 // Slidev's shared generated modules are read whole by every server (several may run at once); the
 // packages are served from wherever they really are (a node_modules that is a link to elsewhere).
+// The notes' text is shown as typed: markdown-it's typographer (on by default in Slidev's Markdown
+// plugin) made `...` an ellipsis, `(c)` a ©, `!!!!` three, `,,` one and `it's` `it’s` (a full-width
+// quote in the Chinese font: "It’ s").
 export default defineConfig({
   plugins: [notesErrorOverlay(), rehearsalEndpoint(), wholeImportGlobs(), realModules(dirname(fileURLToPath(import.meta.url)))],
+  slidev: { markdown: { markdownSetup: md => void md.set({ typographer: false }) } },
 })

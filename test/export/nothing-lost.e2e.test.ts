@@ -64,6 +64,21 @@ describe('what cannot fit', () => {
   }, 120_000)
 })
 
+describe('the notes\' text as typed', () => {
+  // markdown-it's typographer (on in Slidev's Markdown plugin) rewrote these: `...` to `…`, `(c)` to
+  // `©`, `!!!!` to `!!!`, `,,` to `,`, `--` to `–` and `it's` to `it’s` (full width in the Chinese font).
+  const typed = ['It\'s done... (c) 2024 (tm) (r)', 'a +- b --- c!!!! d?.... e,,f', 'Don\'t 用 -- 分隔', 'Let\'s Encrypt 证书']
+  const notes = `# Typed\n\n## Prose\n\n${typed[0]}\n\n- ${typed[1]}\n- second item\n\n## Table\n\n| Key | Value |\n| --- | --- |\n| x | ${typed[2]} |\n\n> **Term**：${typed[3]}\n`
+
+  it('reaches the PDF character for character: no typographic replacements', async () => {
+    const r = await exportNotes('typed', notes)
+    expect(r.code, r.stderr).toBe(0)
+    const text = execFileSync('pdftotext', ['-raw', r.pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+    for (const t of typed)
+      expect(text, t).toContain(t.replace(/\s+/g, ''))
+  }, 120_000)
+})
+
 describe('a page that reported a problem', () => {
   it('is not printed: a diagram of the notes that shows an error stops the export naming its slide; the previous PDF stays', async () => {
     const dir = tempDir()
