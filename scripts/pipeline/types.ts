@@ -41,7 +41,7 @@ export interface Definition {
   span: Span
 }
 
-/** One period of a history: `name (start-end) description`. */
+/** One period of a history: `name (start-end) description`; a dated event (`1994: …`) has its date as name and start, and no end. */
 export interface Period {
   name: string
   start: string

@@ -14,6 +14,11 @@ describe('diagram alternatives', () => {
     expect(timelineAlt([period('萌芽期', '1950', '2005')], 'zh')).toBe('时间线：萌芽期（1950–2005）')
   })
 
+  it('a timeline of dated events: each date with what happened', () => {
+    const event = (date: string, description: string): Period => ({ name: date, start: date, end: '', description, span })
+    expect(timelineAlt([event('1994', 'BM25'), event('2020', 'RAG')], 'en')).toBe('Timeline: 1994: BM25; 2020: RAG')
+  })
+
   it('a flow: its steps in order, start and end included', () => {
     expect(flowAlt({ start: 'Idea', steps: ['Draft', 'Review'], end: 'Print' }, 'en')).toBe('Flow: Idea → Draft → Review → Print')
     expect(flowAlt({ steps: ['预训练', '微调'] }, 'zh')).toBe('流程：预训练 → 微调')

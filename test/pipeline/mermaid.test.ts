@@ -47,6 +47,14 @@ describe('every Mermaid block the generator emits parses with Mermaid\'s own par
   })
 })
 
+describe('a timeline of dated events', () => {
+  it('shows each date once, with no range under it, and parses', async () => {
+    const text = timelineDiagram([{ name: '1994', start: '1994', end: '', description: 'BM25 at TREC', span }, { name: '2017年6月', start: '2017年6月', end: '', description: 'Transformer', span }])
+    expect(text.split('\n').slice(1).map(l => l.trim())).toEqual(['1994 : BM25 at TREC', '2017年6月 : Transformer'])
+    await expect(parses(text)).resolves.toBe('timeline')
+  })
+})
+
 describe('labels are wrapped by display width', () => {
   it('puts <br> into long Chinese timeline text, and keeps each line short', () => {
     const text = timelineDiagram([{ name: '探索沉淀期', start: '2006', end: '2019', description: '以Transformer为代表的全新神经网络模型阶段', span }])

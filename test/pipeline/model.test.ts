@@ -81,6 +81,23 @@ describe('buildNotes on other shapes', () => {
     const n = build('## S\n\n- 第一点很重要。\n- 第二点也重要。\n')
     expect(n.sections[0]!.blocks[0]!.kind).toBe('list')
   })
+  it('takes a list of dated events (three or more, in the order of time) for a timeline, each date as written', () => {
+    const timeline = (md: string) => {
+      const b = build(`## H\n\n${md}`).sections[0]!.blocks[0]!
+      return b.kind === 'timeline' ? b.periods.map(p => [p.name, p.end, p.description]) : b.kind
+    }
+    expect(timeline('- **1970s**: TF-IDF\n- **1994**: BM25 at TREC\n- **2020**: DPR and RAG\n')).toEqual([['1970s', '', 'TF-IDF'], ['1994', '', 'BM25 at TREC'], ['2020', '', 'DPR and RAG']])
+    expect(timeline('- 2017年6月：Transformer 提出\n- 2018年 GPT-1 发布\n- 2020 年，GPT-3\n')).toEqual([['2017年6月', '', 'Transformer 提出'], ['2018年', '', 'GPT-1 发布'], ['2020 年', '', 'GPT-3']])
+    expect(timeline('- 2024-03 – v2\n- 2023-11 – v1.5\n- 2023.01 – v1\n')).toEqual([['2024-03', '', 'v2'], ['2023-11', '', 'v1.5'], ['2023.01', '', 'v1']])
+    // Not events: out of order, two items, status codes, ports, a year inside a word, a link a label would lose.
+    expect(timeline('- 2020: a\n- 1990: b\n- 2010: c\n')).toBe('terms')
+    expect(timeline('- 2019: a\n- 2020: b\n')).toBe('terms')
+    expect(timeline('- 404: not found\n- 500: server error\n- 503: unavailable\n')).toBe('terms')
+    expect(timeline('- 8080: web\n- 8443: tls\n- 9090: metrics\n')).toBe('terms')
+    expect(timeline('- 2019abc\n- 2020def\n- 2021ghi\n')).toBe('list')
+    expect(timeline('- 2019: [a](https://a.example)\n- 2020: b\n- 2021: c\n')).not.toBe('timeline')
+  })
+
   it('accepts English open-ended periods', () => {
     const n = build('## H\n\n- Early (1990-1999) first\n- Now (2000-present) second\n')
     const b = n.sections[0]!.blocks[0]!

@@ -5,6 +5,11 @@ import { plainText } from '../text'
 import { spanOf } from './span'
 
 const PERIOD = /^(.+?)\s*[（(]\s*(\d{3,4})\s*[-–—~～至到]\s*(\d{3,4}|至今|今|现在|目前|now|present|today)\s*[)）]\s*[:：,，-]?\s*(.*)$/iu
+/**
+ * A dated event: an item led by a year (`1994: …`, `**2017年6月** …`, `1970s – …`, `2023-03 …`):
+ * years 1000-2099 (not port numbers or status codes), with a decade, 年/月/日 or a month after it.
+ */
+const EVENT = /^((?:1\d|20)\d{2}(?:s|\s*年代|\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|[-./](?:0?[1-9]|1[0-2])(?:[-./]\d{1,2})?)?)(?![\d\p{L}])\s*(?:[:：，,]|[-–—](?=\s))?\s*(\S[\s\S]*)$/u
 const LATIN_TERM = /^([A-Za-z][\w.+\-/&' ]{0,40}?)\s+(?=[\u2E80-\uA4CF\uF900-\uFAFF\uFF00-\uFF60])/u
 const COLON_TERM = /^([^:：。，,]{1,30}?)\s*[:：]\s*(?=\S)/u
 
@@ -24,6 +29,30 @@ export function asPeriod(item: ListItem): Period | undefined {
     return undefined
   const [, name = '', start = '', end = '', description = ''] = m
   return { name: name.trim(), start, end, description: description.trim(), span: spanOf(item) }
+}
+
+/** Whether inline content holds what a diagram's label cannot show: a link's address, an image. */
+const hasLinkOrImage = (nodes: PhrasingContent[]): boolean =>
+  nodes.some(n => n.type === 'link' || n.type === 'linkReference' || n.type === 'image' || n.type === 'imageReference' || ('children' in n && hasLinkOrImage(n.children as PhrasingContent[])))
+
+/** A dated event (`1994: BM25 is introduced`) as a period of one point in time: its date as written, no end. */
+export function asEvent(item: ListItem): Period | undefined {
+  const inline = onlyParagraph(item)
+  if (!inline || hasLinkOrImage(inline))
+    return undefined
+  const m = EVENT.exec(plainText(inline).trim())
+  if (!m)
+    return undefined
+  const [, date = '', description = ''] = m
+  return { name: date, start: date, end: '', description: description.trim(), span: spanOf(item) }
+}
+
+/** Dated events in the order of time, earliest or latest first (a list of years out of order is no timeline). */
+export function inTimeOrder(events: Period[]): Period[] | undefined {
+  const years = events.map(e => Number(e.start.slice(0, 4)))
+  const up = years.every((y, i) => i === 0 || y >= years[i - 1]!)
+  const down = years.every((y, i) => i === 0 || y <= years[i - 1]!)
+  return up || down ? events : undefined
 }
 
 /** Drops the first `count` characters of the inline content (which must start with text). */

@@ -2,7 +2,7 @@
 import type { BlockContent, Heading, Root, RootContent } from 'mdast'
 import type { Block, ImageRef, Notes, Section, Span } from '../types'
 import { headingAnchors, isTableOfContents, isTocTitle } from './anchors'
-import { allOf, asLink, asPeriod, asTerm } from './blocks'
+import { allOf, asEvent, asLink, asPeriod, asTerm, inTimeOrder } from './blocks'
 import { readHtml } from './html'
 import { spanOf } from './span'
 import { plainText } from '../text'
@@ -52,7 +52,8 @@ function shapeOf(node: RootContent): Block[] {
       return [{ kind: 'paragraph', node, span }]
     }
     case 'list': {
-      const periods = allOf(node, 2, asPeriod)
+      const events = allOf(node, 3, asEvent)
+      const periods = allOf(node, 2, asPeriod) ?? (events && inTimeOrder(events))
       if (periods)
         return [{ kind: 'timeline', periods, span }]
       const links = allOf(node, 1, asLink)

@@ -25,7 +25,7 @@ export function blockNotes(block: Block): string[] {
     case 'image': return []
     case 'terms': return block.items.map(i => `- ${i.term}: ${plainText(i.description)}`)
     case 'links': return block.links.map(l => `- ${l.text}: ${l.url}`)
-    case 'timeline': return block.periods.map(p => `- ${p.name} (${p.start}–${p.end}) ${p.description}`.trimEnd())
+    case 'timeline': return block.periods.map(p => (p.end ? `- ${p.name} (${p.start}–${p.end}) ${p.description}` : `- ${p.name}: ${p.description}`).trimEnd())
   }
 }
 

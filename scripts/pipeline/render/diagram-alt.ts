@@ -20,7 +20,7 @@ export function diagramAlt(d: Diagram, lang: Lang): string {
 
 export function timelineAlt(periods: Period[], lang: Lang): string {
   const w = WORDS[lang]
-  return `${w.timeline}${w.colon}${periods.map(p => `${flat(p.name)}${w.open}${p.start}–${p.end}${w.close}`).join(w.sep)}`
+  return `${w.timeline}${w.colon}${periods.map(p => p.end ? `${flat(p.name)}${w.open}${p.start}–${p.end}${w.close}` : `${flat(p.name)}${w.colon}${flat(p.description)}`).join(w.sep)}`
 }
 
 export function flowAlt({ start, steps, end }: FlowNodes, lang: Lang): string {

@@ -51,9 +51,9 @@ function timelineDiagram({ periods, wrap }: Of<'timeline'>): string {
   const lines = ['timeline']
   for (const p of periods) {
     const name = wrapped(p.name, wrap.name, timelineText)
-    const range = timelineText(`${p.start}–${p.end}`)
+    const range = p.end ? `<br>${timelineText(`${p.start}–${p.end}`)}` : ''
     const text = p.description ? ` : ${wrapped(p.description, wrap.text, timelineText)}` : ''
-    lines.push(`  ${name}<br>${range}${text}`)
+    lines.push(`  ${name}${range}${text}`)
   }
   return lines.join('\n')
 }
