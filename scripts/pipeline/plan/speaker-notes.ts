@@ -6,7 +6,8 @@ import { plainText } from '../text'
 function listLines(list: List, depth: number): string[] {
   const out: string[] = []
   list.children.forEach((item, i) => {
-    const bullet = list.ordered ? `${(list.start ?? 1) + i}.` : '-'
+    // A task keeps its box: `- [x] done`, `- [ ] open`.
+    const bullet = `${list.ordered ? `${(list.start ?? 1) + i}.` : '-'}${item.checked === true ? ' [x]' : item.checked === false ? ' [ ]' : ''}`
     const [first, ...rest] = item.children
     out.push(`${'  '.repeat(depth)}${bullet} ${first ? plainText(first) : ''}`)
     for (const child of rest)
@@ -29,6 +30,9 @@ export function blockNotes(block: Block): string[] {
   }
 }
 
+/** A card's notes: its term and text on one line, or its term over its lines (a list item by item, never run together). */
 export function cardNotes(card: Card): string {
-  return `${card.heading ?? card.term}: ${card.content.map(c => plainText(c)).join(' ')}`
+  const lines = card.content.flatMap(c => c.type === 'list' ? listLines(c, 0) : [plainText(c)])
+  const term = card.heading ?? card.term
+  return lines.length === 1 && card.content[0]?.type !== 'list' ? `${term}: ${lines[0]}` : `${term}:\n${lines.join('\n')}`
 }
