@@ -24,7 +24,7 @@ export function slidesFor(notes: string): string {
   if (resolve(notes) === DEFAULT_NOTES)
     return DEFAULT_SLIDES
   const where = createHash('sha256').update(resolve(notes)).digest('hex').slice(0, 8)
-  return join(ROOT, `.notedeck-${asciiStemOf(notes)}-${where}.slides.md`)
+  return join(ROOT, `.notedeck-${stemOf(notes, asciiName)}-${where}.slides.md`)
 }
 
 /**
@@ -38,11 +38,11 @@ export const scratchSlidesBeside = (slides: string, purpose: string): string =>
 /** A name safe in a file name: letters and digits of every script kept (操作系统 stays 操作系统), anything else one `_`. */
 const safeName = (name: string) => name.replace(/[^\p{L}\p{M}\p{N}_.-]+/gu, '_')
 
-/** The notes file's name without its extension, safe in a file name. */
-const stemOf = (notes: string) => safeName(basename(notes, extname(notes))) || 'notes'
+/** The same in ASCII only, for the slides file Slidev's server serves by its path. */
+const asciiName = (name: string) => name.replace(/[^\w.-]+/g, '_')
 
-/** The same in ASCII, for the slides file Slidev's server serves by its path. */
-const asciiStemOf = (notes: string) => basename(notes, extname(notes)).replace(/[^\w.-]+/g, '_') || 'notes'
+/** The notes file's name without its extension, safe in a file name. */
+const stemOf = (notes: string, safe = safeName) => safe(basename(notes, extname(notes))) || 'notes'
 
 /**
  * What the outputs of these notes are called by default: `slides` (dist/slides.pdf …) for the

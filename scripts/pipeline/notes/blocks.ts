@@ -48,7 +48,9 @@ export function asEvent(item: ListItem): Period | undefined {
 }
 
 /** Dated events in the order of time, earliest or latest first (a list of years out of order is no timeline). */
-export function inTimeOrder(events: Period[]): Period[] | undefined {
+export function inTimeOrder(events: Period[] | undefined): Period[] | undefined {
+  if (!events)
+    return undefined
   const years = events.map(e => Number(e.start.slice(0, 4)))
   const up = years.every((y, i) => i === 0 || y >= years[i - 1]!)
   const down = years.every((y, i) => i === 0 || y <= years[i - 1]!)

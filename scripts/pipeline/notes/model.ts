@@ -52,8 +52,7 @@ function shapeOf(node: RootContent): Block[] {
       return [{ kind: 'paragraph', node, span }]
     }
     case 'list': {
-      const events = allOf(node, 3, asEvent)
-      const periods = allOf(node, 2, asPeriod) ?? (events && inTimeOrder(events))
+      const periods = allOf(node, 2, asPeriod) ?? inTimeOrder(allOf(node, 3, asEvent))
       if (periods)
         return [{ kind: 'timeline', periods, span }]
       const links = allOf(node, 1, asLink)
