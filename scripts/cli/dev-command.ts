@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises'
 import { dirname, relative, resolve } from 'node:path'
 import { isNotedeckError } from '../core/errors'
 import { keepPdf } from '../export/dev-pdf'
+import { DEFAULT_TIMEOUT_MS } from './export-request'
 import { announce } from '../export/export-live'
 import { ERRORS_ENV } from '../slidev/notes-error-overlay'
 import { writeAtomic } from '../core/write'
@@ -32,7 +33,7 @@ export async function runDev(argv: string[]): Promise<number> {
   const given = portOption(args.slidev)
   const port = given ?? await firstFreePort(3030)
   const slidevArgs = given === undefined ? [...args.slidev, '--port', String(port)] : args.slidev
-  const pdf = args.pdf ? keepPdf(`http://localhost:${port}`, args.pdf) : undefined
+  const pdf = args.pdf ? keepPdf(`http://localhost:${port}`, args.pdf, DEFAULT_TIMEOUT_MS) : undefined
   pdf?.update(first)
   // Errors in the notes are printed here and shown in the browser (scripts/notes-error-overlay.ts).
   const errors = devErrorsFor(out)

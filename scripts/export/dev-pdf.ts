@@ -10,8 +10,6 @@ import { lostParts } from './audit'
 import { type DeckToPrint, type Printer, openPrinter } from './printer'
 import { writeAtomic } from '../core/write'
 
-const PRINT_TIMEOUT_MS = 20_000
-
 async function waitForServer(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs
   while (Date.now() < until) {
@@ -22,8 +20,11 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`the dev server at ${url} did not answer in ${timeoutMs / 1000} s`)
 }
 
-/** Returns `update(slides)`, to call after each regeneration, and `stop()`. Prints never overlap. */
-export function keepPdf(url: string, output: string): { update: (slides: DeckToPrint) => void, stop: () => Promise<void> } {
+/**
+ * Returns `update(slides)`, to call after each regeneration, and `stop()`. Prints never overlap.
+ * `timeoutMs`: how long a print may take to draw (the first, on a cold server, takes longest).
+ */
+export function keepPdf(url: string, output: string, timeoutMs: number): { update: (slides: DeckToPrint) => void, stop: () => Promise<void> } {
   let printer: Promise<Printer> | undefined
   let running: Promise<void> = Promise.resolve()
   let latest: DeckToPrint | undefined
@@ -35,7 +36,7 @@ export function keepPdf(url: string, output: string): { update: (slides: DeckToP
     latest = undefined
     const started = Date.now()
     try {
-      printer ??= waitForServer(url, 60_000).then(async () => openPrinter(await resolveBrowser(), PRINT_TIMEOUT_MS))
+      printer ??= waitForServer(url, 60_000).then(async () => openPrinter(await resolveBrowser(), timeoutMs))
       const { pdf, rendered } = await printLive(await printer, url, slides)
       await writeAtomic(output, pdf)
       const lost = lostParts(rendered.audit)
