@@ -75,6 +75,20 @@ describe('the default deck', async () => {
   })
 })
 
+describe('frontmatter values with three dashes', () => {
+  // Slidev's parser ends a frontmatter block at the first `---`, even inside a value.
+  it('keep the headmatter whole and every title as typed ("Deck --- title", a subtitle and a heading with ---)', async () => {
+    const { markdown, plan } = await deckFrom('# Deck --- title\n\nIntro ---- with dashes.\n\n## Before --- after\n\nSome text.\n\n## Next\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n', 'n.md')
+    const parsed = parseSync(markdown, 'slides.md')
+    expect(parsed.slides.length).toBe(plan.slides.length)
+    expect(parsed.slides[0]!.frontmatter).toMatchObject({ theme: 'default', title: 'Deck --- title', info: 'Intro ---- with dashes.' })
+    expect(parsed.slides.map(s => s.frontmatter.title)).toContain('Before --- after')
+    // Nothing of a cut frontmatter spills onto a slide.
+    for (const slide of parsed.slides)
+      expect(slide.content).not.toMatch(/^(?:title|info|theme|htmlAttrs|fonts|layout|level|notesLine|budget):/m)
+  })
+})
+
 describe('diagrams are derived from the notes', () => {
   const base = readText(NOTES)
   it('a fourth period in the history adds a period: four go on over two timelines of two (at most three a slide, for labels of 16 px)', async () => {

@@ -17,7 +17,12 @@ export interface RenderOptions {
   colorSchema?: 'light' | 'dark' | 'auto'
 }
 
-const yamlString = (s: string) => JSON.stringify(s)
+/**
+ * A YAML string in double quotes (JSON's are YAML's). Slidev's parser ends a frontmatter block at the
+ * first `---` anywhere, even inside a value: a title "A --- B" cut the headmatter short and showed
+ * the rest on the slide. A dash before two more is written as YAML's escape `\x2D`.
+ */
+const yamlString = (s: string) => JSON.stringify(s).replace(/-(?=--)/g, '\\x2D')
 
 /**
  * Slidev compiles frontmatter titles as Markdown and Vue (for its table of contents, overview and
