@@ -71,7 +71,7 @@ export const IMAGE_ESTIMATE_PX = 280
  * COMPACT_EM of the size. A card's term is TERM_EM of its text, bold, TERM_GAP_PX above the text; a
  * step's number badge before it is STEP_BADGE_EM wide, margin included.
  */
-export const CARD = { compactFromColumns: 3, padX: 18, padY: 12, compactPadX: 14, compactPadY: 8, border: 1, accent: 5, radius: 8, termEm: 1.05, compactEm: 0.85, termGapPx: 4, stepBadgeEm: 2 }
+export const CARD = { compactFromColumns: 3, padX: 18, padY: 12, compactPadX: 14, compactPadY: 8, border: 1, accent: 5, radius: 8, termEm: 1.05, compactEm: 0.85, termGapPx: 4, stepBadgeEm: 2, stepTextEm: 0.9, stepPadEm: 1 }
 export const TILE = { padX: 18, padY: 14 }
 /** Width and height a box's padding and borders take. */
 export const boxWidthPx = (padX: number) => 2 * padX + CARD.border + CARD.accent

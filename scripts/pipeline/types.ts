@@ -140,7 +140,7 @@ export interface Fill {
 }
 
 export interface Card {
-  /** The number of a step in a numbered sequence (`1`, `第一步` -> `1`), shown as a badge before the term. */
+  /** The number of a step in a numbered sequence as written (`1`, `Step 1`, `第一步`), shown as a badge before the term. */
   step?: string
   /** The heading as written in the notes, when the card shows it as a step number and a term (for the speaker notes). */
   heading?: string

@@ -185,7 +185,8 @@ const isCompact = (columns: number) => columns >= CARD.compactFromColumns
 /** A card's term: TERM_EM of the text, itself smaller in a compact card. */
 const termFontPx = (columns: number) => FONT_PX * CARD.termEm * (isCompact(columns) ? CARD.compactEm : 1)
 /** The width of a step's number badge before the term. */
-const stepBadgePx = (card: Card, termPx: number) => (card.step ? termPx * CARD.stepBadgeEm : 0)
+/** The step badge before a term (DefinitionCard's `.nd-step`): at least `CARD.stepBadgeEm`, wider for a label such as `Step 12` or `第十二步`. */
+const stepBadgePx = (card: Card, termPx: number) => (card.step ? Math.max(termPx * CARD.stepBadgeEm, textWidthPx(card.step, termPx * CARD.stepTextEm, true) + termPx * CARD.stepPadEm) : 0)
 
 /** Width inside a card of a grid of `columns` (padding and border taken off). */
 export const cardInnerWidth = (columns: number, width = BODY_W) => columnWidth(columns, width) - boxWidthPx(isCompact(columns) ? CARD.compactPadX : CARD.padX)

@@ -27,22 +27,26 @@ function chineseNumber(s: string): number | undefined {
   return (s.includes('十') ? (tens ? digit(tens) : 1) * 10 : 0) + (ones ? digit(ones) : 0)
 }
 
+/** Numbered headings: the label as written (group `label`), its number (`n`) and the rest. */
 const STEP_PATTERNS: RegExp[] = [
-  /^(\d{1,3})\s*[.、)）:：]\s*(\S.*)$/u,
-  /^第\s*([\d一二三四五六七八九十]{1,4})\s*[步章节部分阶段]\s*[.、:：\s-]*(.*)$/u,
-  /^(?:步骤|阶段)\s*([\d一二三四五六七八九十]{1,4})\s*[.、:：\s-]*(.*)$/u,
-  /^(?:step|phase|stage)\s*(\d{1,3})\s*[.:)\-–—]?\s*(.*)$/iu,
-  /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)$/u,
-  /^([\u2460-\u2473])\s*(\S.*)$/u,
+  /^(?<label>(?<n>\d{1,3}))\s*[.、)）:：]\s*(?<rest>\S.*)$/u,
+  /^(?<label>第\s*(?<n>[\d一二三四五六七八九十]{1,4})\s*[步章节部分阶段])\s*[.、:：\s-]*(?<rest>.*)$/u,
+  /^(?<label>(?:步骤|阶段)\s*(?<n>[\d一二三四五六七八九十]{1,4}))\s*[.、:：\s-]*(?<rest>.*)$/u,
+  /^(?<label>(?:step|phase|stage)\s*(?<n>\d{1,3}))\s*[.:)\-–—]?\s*(?<rest>.*)$/iu,
+  /^(?<label>(?<n>[一二三四五六七八九十]{1,3}))\s*[、.．]\s*(?<rest>\S.*)$/u,
+  /^(?<label>(?<n>[\u2460-\u2473]))\s*(?<rest>\S.*)$/u,
 ]
 
-/** The number and the rest of a numbered heading, `3. 数据去重` -> { step: '3', rest: '数据去重' }. */
-export function stepOf(title: string): { step: string, rest: string } | undefined {
+/**
+ * The number and the rest of a numbered heading, `3. 数据去重` -> { step: '3', label: '3', rest: '数据去重' };
+ * `label` is the number as written (`Step 3`, `第三步`, `③`), which a step card shows, so that no word of the heading is lost.
+ */
+export function stepOf(title: string): { step: string, label: string, rest: string } | undefined {
   for (const pattern of STEP_PATTERNS) {
     const m = pattern.exec(title.trim())
-    const n = m?.[1] ? chineseNumber(m[1]) : undefined
+    const n = m?.groups?.n ? chineseNumber(m.groups.n) : undefined
     if (m && n !== undefined)
-      return { step: String(n), rest: (m[2] ?? '').trim() }
+      return { step: String(n), label: m.groups!.label!, rest: (m.groups!.rest ?? '').trim() }
   }
   return undefined
 }
@@ -94,7 +98,7 @@ export function smallCard(section: Section): Card | undefined {
     return undefined
   const numbered = stepOf(section.title)
   const grow = section.grow ? { grow: section.grow } : {}
-  const card: Card = numbered?.rest ? { step: numbered.step, heading: section.title, term: numbered.rest, content, abridged: false, ...grow } : { term: section.title, content, abridged: false, ...grow }
+  const card: Card = numbered?.rest ? { step: numbered.label, heading: section.title, term: numbered.rest, content, abridged: false, ...grow } : { term: section.title, content, abridged: false, ...grow }
   return cardHeight(card, 2) <= BODY_H * SMALL_SHARE ? card : undefined
 }
 

@@ -30,7 +30,10 @@ function runSlides(run: Extract<Run, { kind: 'cards' }>, title: string, kicker: 
   const source = { start: first.span.start, end: last.span.end }
   // Headings with nothing under them are titles, not empty cards: tiles, numbered when they are steps.
   const slides = run.cards.every(c => !c.content.length)
-    ? tileSlides(title, kicker, run.cards.map(c => c.term), run.cards.every(c => c.step), source)
+    // Tiles number themselves 01, 02 …: steps numbered only by digits become those numbers; others (`Step 1`, `第一步`) keep their headings whole.
+    ? (run.cards.every(c => c.step && /^\d+$/.test(c.step))
+        ? tileSlides(title, kicker, run.cards.map(c => c.term), true, source)
+        : tileSlides(title, kicker, run.cards.map(c => c.heading ?? c.term), false, source))
     : gridSlides(title, kicker, run.cards, source, ctx)
   let at = 0
   return slides.map((slide) => {
