@@ -18,6 +18,11 @@ describe('headings with nothing under them', () => {
     expect(slides.some(s => s.body.kind === 'cards')).toBe(false)
   })
 
+  it('numbered with words (`Step 1.`) keep their headings whole, no word lost to a tile number', async () => {
+    const slides = await slidesOf(`# T\n\n## Setup\n\n### Step 1. Install\n\n### Step 2. Configure\n\n### Step 3. Start\n${other}`)
+    expect(slides.find(s => s.title === 'Setup')?.body).toMatchObject({ kind: 'agenda', items: ['Step 1. Install', 'Step 2. Configure', 'Step 3. Start'], numbered: false })
+  })
+
   it('numbered ones are numbered tiles', async () => {
     const slides = await slidesOf(`# T\n\n## 步骤\n\n### 1. 安装\n\n### 2. 配置\n\n### 3. 启动\n${other}`)
     expect(slides.find(s => s.title === '步骤')?.body).toMatchObject({ kind: 'agenda', items: ['安装', '配置', '启动'], numbered: true })
