@@ -13,6 +13,9 @@ export const DEFAULT_SLIDES = join(ROOT, 'slides.md')
 /** A script that runs inside the browser (`scripts/page/`), read as text to be evaluated in a page. */
 export const pageScript = (name: string) => join(ROOT, 'scripts', 'page', name)
 
+/** A short hash of a notes file's full path: what tells apart notes of the same name in different folders. */
+const pathHash = (notes: string) => createHash('sha256').update(resolve(notes)).digest('hex').slice(0, 8)
+
 /**
  * The slides file that `dev` and `export` generate. The default notes use the committed slides.md;
  * other notes get their own file in the project root (Slidev takes styles, setup and components
@@ -23,8 +26,7 @@ export const pageScript = (name: string) => join(ROOT, 'scripts', 'page', name)
 export function slidesFor(notes: string): string {
   if (resolve(notes) === DEFAULT_NOTES)
     return DEFAULT_SLIDES
-  const where = createHash('sha256').update(resolve(notes)).digest('hex').slice(0, 8)
-  return join(ROOT, `.notedeck-${stemOf(notes, asciiName)}-${where}.slides.md`)
+  return join(ROOT, `.notedeck-${stemOf(notes, asciiName)}-${pathHash(notes)}.slides.md`)
 }
 
 /**
@@ -67,7 +69,7 @@ export function outputNamesFor(notesFiles: string[]): string[] {
       const folders = dirname(paths[i]!).split(/[\\/]/).filter(Boolean)
       names[i] = depth <= folders.length
         ? [...folders.slice(-depth).map(safeName), stemOf(paths[i]!)].join('-')
-        : `${stemOf(paths[i]!)}-${createHash('sha256').update(paths[i]!).digest('hex').slice(0, 8)}`
+        : `${stemOf(paths[i]!)}-${pathHash(paths[i]!)}`
     }
   }
   return names
